@@ -1,0 +1,59 @@
+// The one door into the core: validate the input against the contract, check who is calling,
+// run the service, and answer with a value. Nothing is written when any step refuses.
+import { z } from 'zod';
+import { isMethodName, methods, type Access, type MethodName } from '../../../src-shared/api/methods';
+import { fail, ok, type FieldIssue, type Result } from '../../../src-shared/api/result';
+import type { Role } from '../../../src-shared/domain/roles';
+import type { Session } from '../auth/sessions';
+import { DomainError } from '../ops/domain-error';
+import type { Handlers } from './handlers';
+
+export interface Connection {
+  session: Session | null;
+}
+
+export interface Logger {
+  error(message: string, error?: unknown): void;
+}
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+function isAllowed(access: Exclude<Access, 'public'>, roles: readonly Role[]): boolean {
+  return access === 'operator' || access.some((role) => roles.includes(role));
+}
+
+export function createDispatcher(handlers: Handlers, sessions: { current(s: Session | null): Session | null; touch(s: Session): void }, logger: Logger) {
+  return async function dispatch(connection: Connection, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    if (!isMethodName(method)) return fail('unknown_method', `There is no method ${JSON.stringify(String(method).slice(0, 60))}.`);
+    const spec = methods[method];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail('bad_request', 'Some fields are not valid.', issuesOf(parsed.error));
+
+    if (spec.access !== 'public') {
+      const session = sessions.current(connection.session);
+      if (!session) {
+        connection.session = null;
+        return fail('unauthenticated', 'Log in first.');
+      }
+      if (!isAllowed(spec.access, session.roles)) {
+        return fail('forbidden', `Your role may not do this (${method}).`);
+      }
+      sessions.touch(session);
+    }
+
+    try {
+      const handler = handlers[method as MethodName] as (input: unknown, connection: Connection) => unknown;
+      const value = await handler(parsed.data, connection);
+      // The output schema strips anything a handler returned beyond the contract.
+      return ok(spec.output.parse(value));
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message, error.issues);
+      logger.error(`${method} failed`, error);
+      return fail('internal', 'Something went wrong on this desk. The operation was not saved.');
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

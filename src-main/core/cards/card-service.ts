@@ -1,0 +1,34 @@
+import type { Card } from '../../../src-shared/api/schemas';
+import type { MethodParsedInput } from '../../../src-shared/api/methods';
+import { DomainError } from '../ops/domain-error';
+import { defineOperation, type OperationRunner } from '../ops/operations';
+import type { Db } from '../store/database';
+import { cardsOfHolders } from './card-views';
+
+type CardRegistration = MethodParsedInput<'cards.register'>;
+
+/** An existing physical card handed to its holder before this desk existed: registered active. */
+const registerCard = defineOperation<CardRegistration, string>('card.register', ({ db, now, newId }, p) => {
+  if (!db.prepare('SELECT 1 FROM holders WHERE id = ?').get(p.holderId)) throw new DomainError('not_found', 'No such holder.');
+  const printed = p.printedNumber.toUpperCase();
+  if (db.prepare('SELECT 1 FROM cards WHERE printed_number = ?').get(printed)) {
+    throw new DomainError('conflict', 'A card with this number is already registered.', [
+      { path: 'printedNumber', message: 'Already registered.' },
+    ]);
+  }
+  const id = newId();
+  db.prepare(
+    `INSERT INTO cards (id, holder_id, kind, printed_number, state, valid_from, valid_until, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
+  ).run(id, p.holderId, p.kind, printed, now.slice(0, 10), p.validUntil ?? null, now, now);
+  return { result: id, recordType: 'card', recordId: id, outbox: { id, ...p, printedNumber: printed } };
+});
+
+export function createCardService(db: Db, ops: OperationRunner) {
+  return {
+    register(input: CardRegistration, by: string): Card {
+      const id = ops.run(registerCard, input, by);
+      return cardsOfHolders(db, [input.holderId]).get(input.holderId)!.find((c) => c.id === id)!;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Card } from '../../../src-shared/api/schemas';
+import type { Db } from '../store/database';
+
+interface CardRow {
+  id: string;
+  holder_id: string;
+  kind: Card['kind'];
+  printed_number: string;
+  state: Card['state'];
+  valid_from: string | null;
+  valid_until: string | null;
+  block_reason: string | null;
+}
+interface CredentialRow {
+  id: string;
+  card_id: string;
+  technology: string;
+  bytes: Buffer;
+  bound_at: string;
+}
+
+/** Cards with their credentials for the given holders, newest first, keyed by holder id. */
+export function cardsOfHolders(db: Db, holderIds: string[]): Map<string, Card[]> {
+  const byHolder = new Map<string, Card[]>();
+  if (holderIds.length === 0) return byHolder;
+  const marks = holderIds.map(() => '?').join(',');
+  const cards = db
+    .prepare(`SELECT * FROM cards WHERE holder_id IN (${marks}) ORDER BY created_at DESC`)
+    .all(...holderIds) as CardRow[];
+  if (cards.length === 0) return byHolder;
+  const credentials = db
+    .prepare(`SELECT * FROM credentials WHERE card_id IN (${cards.map(() => '?').join(',')}) ORDER BY bound_at`)
+    .all(...cards.map((c) => c.id)) as CredentialRow[];
+  for (const c of cards) {
+    const list = byHolder.get(c.holder_id) ?? [];
+    list.push({
+      id: c.id,
+      holderId: c.holder_id,
+      kind: c.kind,
+      printedNumber: c.printed_number,
+      state: c.state,
+      validFrom: c.valid_from,
+      validUntil: c.valid_until,
+      blockReason: c.block_reason,
+      credentials: credentials
+        .filter((r) => r.card_id === c.id)
+        .map((r) => ({ id: r.id, technology: r.technology, hex: r.bytes.toString('hex').toUpperCase(), boundAt: r.bound_at })),
+    });
+    byHolder.set(c.holder_id, list);
+  }
+  return byHolder;
+}

@@ -1,0 +1,13 @@
+import type { ErrorCode, FieldIssue } from '../../../src-shared/api/result';
+
+/** A refusal the operator can act on; the dispatcher turns it into { ok: false, error }. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,11 @@
+// Events flow from the desk to every connected screen over the same transport as method calls.
+import { z } from 'zod';
+
+export const deskEvents = {
+  /** The operator's session ended (idle timeout, logout elsewhere): go back to the idle/login screen. */
+  'session.ended': z.object({ reason: z.enum(['idle', 'logout']) }),
+} as const;
+
+export type DeskEvents = typeof deskEvents;
+export type DeskEventName = keyof DeskEvents;
+export type DeskEventPayload<E extends DeskEventName> = z.output<DeskEvents[E]>;

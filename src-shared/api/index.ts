@@ -1,0 +1,5 @@
+export * from './result';
+export * from './methods';
+export * from './events';
+export * from './client';
+export * from './schemas';

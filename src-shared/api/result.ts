@@ -1,0 +1,45 @@
+// Every API answer is a value: { ok: true, value } or { ok: false, error }. The code is stable and
+// the UI translates it; the message is plain English for logs and technicians.
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unknown_method',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid_identity_number',
+  'invalid_organisation_number',
+  'photo_too_large',
+  'photo_not_image',
+  'invalid_login',
+  'locked_out',
+  'first_admin_exists',
+  'weak_password',
+  'last_admin',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the input field, e.g. "photo.base64". */
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For validation errors: which fields, so a form can point at them. */
+  issues?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, issues?: FieldIssue[]): { ok: false; error: ApiError } {
+  return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
+}

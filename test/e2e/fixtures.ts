@@ -1,0 +1,53 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createDesk, type Desk } from '../../src-main/core/create-desk';
+import { startWebHost } from '../../src-main/web/web-host';
+
+export interface DeskFixture {
+  /** The URL to open: web host origin with this launch's token in the fragment. */
+  url: string;
+  origin: string;
+  desk: Desk;
+  /** Creates an operator directly through the API (first admin if none exists yet). */
+  seedAdmin(username?: string, password?: string): Promise<void>;
+}
+
+export const ADMIN = { username: 'admin', password: 'correct horse battery', displayName: 'Astrid Admin' };
+
+/** Saves a screenshot the reviewer can open: test-results/screens/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.screenshot({ path: join('test-results/screens', `${name}.png`), fullPage: true });
+}
+
+export const test = base.extend<{ desk: DeskFixture; idleTimeoutSeconds: number }>({
+  idleTimeoutSeconds: [300, { option: true }],
+  desk: async ({ idleTimeoutSeconds }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
+    const desk = createDesk({ databasePath: join(dir, 'desk.sqlite'), deskName: 'Reception A', idleTimeoutSeconds });
+    const host = await startWebHost({ desk, rendererDir: resolve('out/renderer') });
+    await use({
+      url: host.openUrl,
+      origin: host.url,
+      desk,
+      async seedAdmin(username = ADMIN.username, password = ADMIN.password) {
+        const connection = desk.connect();
+        const result = await connection.call('setup.createFirstAdmin', {
+          username,
+          password,
+          displayName: ADMIN.displayName,
+          language: 'en',
+        });
+        connection.close();
+        if (!result.ok) throw new Error(`seedAdmin: ${result.error.message}`);
+      },
+    });
+    await host.close();
+    desk.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../../src-main/core/store/database';
+import { DatabaseTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../../../../src-main/core/store/migrate';
+
+let dir: string;
+let path: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-migrate-'));
+  path = join(dir, 'desk.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const NOW = '2026-11-24T09:00:00.000Z';
+
+function databaseAt(version: number): Database.Database {
+  const db = new Database(path);
+  db.pragma('foreign_keys = ON');
+  migrate(db, version);
+  expect(schemaVersion(db)).toBe(version);
+  return db;
+}
+
+describe('migrations', () => {
+  it('a new database is created at the latest version with WAL and foreign keys', () => {
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('0001 → 0002 keeps operators and the audit chain', () => {
+    const db = databaseAt(1);
+    db.prepare(
+      `INSERT INTO operators (id, username, display_name, password_hash, roles, language, created_at, updated_at)
+       VALUES ('op-1', 'anna', 'Anna', 'scrypt$x', '["admin"]', 'sv', ?, ?)`,
+    ).run(NOW, NOW);
+    migrate(db, 2);
+    expect(db.prepare('SELECT username FROM operators').pluck().all()).toEqual(['anna']);
+    db.prepare(`INSERT INTO organisations (id, name, country, number, created_at, updated_at) VALUES ('o', 'Bygg AB', 'SE', '5560160680', ?, ?)`).run(NOW, NOW);
+    db.close();
+  });
+
+  it('0002 → 0003 keeps holders, photos and the name index, and cards can refer to them', () => {
+    const db = databaseAt(2);
+    db.prepare(
+      `INSERT INTO holders (id, given_name, family_name, identity_country, identity_number, birth_date, has_eid, created_at, updated_at)
+       VALUES ('h-1', 'Anna', 'Lind', 'SE', '191212121212', '1912-12-12', 1, ?, ?)`,
+    ).run(NOW, NOW);
+    db.prepare(`INSERT INTO holder_names (rowid, name) SELECT rowid, 'Anna Lind' FROM holders`).run();
+    db.prepare(`INSERT INTO holder_photos (holder_id, mime, bytes, sha256) VALUES ('h-1', 'image/png', x'89504e47', 'x')`).run();
+    migrate(db, 3);
+    expect(db.prepare(`SELECT h.id FROM holder_names n JOIN holders h ON h.rowid = n.rowid WHERE holder_names MATCH '"lin"*'`).pluck().all()).toEqual(['h-1']);
+    db.prepare(
+      `INSERT INTO cards (id, holder_id, kind, printed_number, state, created_at, updated_at) VALUES ('c-1', 'h-1', 'access_card', 'AC-1', 'active', ?, ?)`,
+    ).run(NOW, NOW);
+    expect(() =>
+      db.prepare(`INSERT INTO cards (id, holder_id, kind, printed_number, state, created_at, updated_at) VALUES ('c-2', 'nobody', 'id06', 'X-2', 'active', ?, ?)`).run(NOW, NOW),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version, with a clear message, and changes nothing', () => {
+    const db = new Database(path);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.exec('CREATE TABLE future_things (x)');
+    db.close();
+    expect(() => openDatabase(path)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(path)).toThrow(/newer version of Frontdesk ID.*Nothing was changed/s);
+    const after = new Database(path);
+    expect(schemaVersion(after)).toBe(LATEST_VERSION + 1);
+    expect(after.prepare(`SELECT name FROM sqlite_master WHERE name = 'operators'`).get()).toBeUndefined();
+    after.close();
+  });
+
+  it('a migration that fails leaves the database at the previous whole version', () => {
+    const db = databaseAt(1);
+    db.exec('CREATE TABLE holders (x)'); // a stray table that makes migration 2 fail halfway
+    expect(() => migrate(db)).toThrow(/already exists/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'organisations'`).get()).toBeUndefined();
+    db.close();
+  });
+});
