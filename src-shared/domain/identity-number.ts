@@ -269,13 +269,14 @@ export function generateIdentityNumber(
     (individual) => norwegianCentury(individual, year % 100) === centuryStart,
   );
   if (individuals.length === 0) throw new RangeError(`No fødselsnummer for ${year}.`);
-  // About one individual number in six gives a check digit of 10 and is never issued: take the next.
-  const start = wrap(serial, individuals.length);
-  for (let step = 0; step < individuals.length; step++) {
-    const firstNine = `${dd}${mm}${yy}${pad(individuals[(start + step) % individuals.length] ?? 0, 3)}`;
-    const checkDigits = norwegianCheckDigits(firstNine);
-    if (checkDigits !== undefined) return `${firstNine}${checkDigits}`;
-  }
+  // About one individual number in six gives a check digit of 10 and is never issued: serial n
+  // selects the n-th issuable number of the day, so distinct serials give distinct numbers.
+  const issuable = individuals
+    .map((individual) => `${dd}${mm}${yy}${pad(individual, 3)}`)
+    .map((firstNine) => ({ firstNine, checkDigits: norwegianCheckDigits(firstNine) }))
+    .filter((candidate) => candidate.checkDigits !== undefined);
+  const chosen = issuable[wrap(serial, issuable.length)];
+  if (chosen) return `${chosen.firstNine}${chosen.checkDigits}`;
   throw new RangeError(`No valid fødselsnummer for ${isoDate(birth)}.`);
 }
 
