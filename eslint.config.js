@@ -10,8 +10,14 @@ const electronOnly = {
   name: 'electron',
   message: 'Only src-main/electron (and the Electron entry and preload) may import electron.',
 };
-const noMain = { group: ['**/src-main/**', '**/src-server/**'], message: 'Main and hub code never reach this runtime.' };
-const noRenderer = { group: ['**/src-renderer/**'], message: 'The renderer is reached only through the DeskClient API.' };
+const noMain = {
+  group: ['**/src-main/**', '**/src-server/**'],
+  message: 'Main and hub code never reach this runtime.',
+};
+const noRenderer = {
+  group: ['**/src-renderer/**'],
+  message: 'The renderer is reached only through the DeskClient API.',
+};
 const noShells = {
   group: ['**/electron/**', '**/web/**', '**/electron', '**/web'],
   message: 'The core is below the Electron shell and the web host: it never imports them.',
@@ -25,12 +31,20 @@ export const boundaries = {
   'src-main/core/**': { patterns: [noRenderer, noShells], paths: [electronOnly] },
   'src-main/web/**': { patterns: [noRenderer], paths: [electronOnly] },
   'src-renderer/**': { patterns: [nodeBuiltins, noMain], paths: [electronOnly] },
-  'src-server/**': { patterns: [noRenderer, { group: ['**/src-main/**'], message: 'The hub shares only src-shared.' }], paths: [electronOnly] },
-  'test/**': { patterns: [], paths: [{ name: 'electron', message: 'Importing electron starts a binary download: tests never do.' }] },
+  'src-server/**': {
+    patterns: [noRenderer, { group: ['**/src-main/**'], message: 'The hub shares only src-shared.' }],
+    paths: [electronOnly],
+  },
+  'test/**': {
+    patterns: [],
+    paths: [{ name: 'electron', message: 'Importing electron starts a binary download: tests never do.' }],
+  },
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -29,7 +29,8 @@ const summary = generateDemoData(db, {
   holders,
   photos: values.photos === undefined ? undefined : Number(values.photos),
   seed: values.seed === undefined ? undefined : Number(values.seed),
-  onProgress: (done, total) => process.stderr.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} holders`),
+  onProgress: (done, total) =>
+    process.stderr.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} holders`),
 });
 db.close();
 process.stderr.write('\n');

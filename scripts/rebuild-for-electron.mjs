@@ -47,5 +47,7 @@ for (const { build, backup } of backups) {
   rmSync(backup, { recursive: true, force: true });
 }
 if (result.status !== 0) {
-  console.warn('[rebuild-for-electron] the Electron rebuild failed; the Node build was restored, so the web host and tests still work.');
+  console.warn(
+    '[rebuild-for-electron] the Electron rebuild failed; the Node build was restored, so the web host and tests still work.',
+  );
 }

@@ -12,7 +12,9 @@ function run(name, command, args, options = {}) {
   const started = Date.now();
   const child = spawnSync(command, args, { stdio: 'inherit', ...options });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`━━ ${name}: ${child.status === 0 ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds} s`);
+  console.log(
+    `━━ ${name}: ${child.status === 0 ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds} s`,
+  );
   return child.status === 0;
 }
 
@@ -31,7 +33,14 @@ function vitestCounts(file) {
 function vitest(name, projects, wrapper = []) {
   const file = `test-results/vitest-${name}.json`;
   rmSync(file, { force: true });
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ];
   const [command, ...rest] = wrapper.length ? [...wrapper, 'npx', ...args] : ['npx', ...args];
   const ok = run(name, command, rest);
   const counts = vitestCounts(file) ?? { passed: 0, failed: 1 };

@@ -68,7 +68,8 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
       const country = COUNTRIES[i % COUNTRIES.length]!;
       const name = `${pick(random, PLACES)}${pick(random, ORGANISATION_WORDS).toLowerCase()} ${SUFFIX[country]}`;
       const id = uuidFrom('org', i);
-      if (insertOrg.run(id, name, country, generateOrganisationNumber(country, i + 1), NOW, NOW).changes) orgIds.push(id);
+      if (insertOrg.run(id, name, country, generateOrganisationNumber(country, i + 1), NOW, NOW).changes)
+        orgIds.push(id);
     }
   })();
 
@@ -77,7 +78,9 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
        organisation_id, has_eid, site, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertName = db.prepare('INSERT INTO holder_names (rowid, name) VALUES (?, ?)');
-  const insertPhoto = db.prepare('INSERT INTO holder_photos (holder_id, mime, bytes, sha256) VALUES (?, ?, ?, ?)');
+  const insertPhoto = db.prepare(
+    'INSERT INTO holder_photos (holder_id, mime, bytes, sha256) VALUES (?, ?, ?, ?)',
+  );
   const insertCard = db.prepare(
     `INSERT INTO cards (id, holder_id, kind, printed_number, state, valid_from, valid_until, block_reason, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -98,12 +101,13 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
         const birth = new Date(FIRST_BIRTH + (i % BIRTH_DAYS) * DAY);
         const identity = generateIdentityNumber(country, birth, Math.floor(i / BIRTH_DAYS));
         const id = uuidFrom('holder', i);
-        const email = `${given}.${family}.${i}@example.${country.toLowerCase() === 'se' ? 'se' : country.toLowerCase()}`
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .replace(/[øØ]/g, 'o')
-          .replace(/[æÆ]/g, 'ae')
-          .toLowerCase();
+        const email =
+          `${given}.${family}.${i}@example.${country.toLowerCase() === 'se' ? 'se' : country.toLowerCase()}`
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/[øØ]/g, 'o')
+            .replace(/[æÆ]/g, 'ae')
+            .toLowerCase();
         const phone = `+${country === 'SE' ? '46 70' : country === 'DK' ? '45 20' : '47 90'} ${String(1_000_000 + i).slice(-7)}`;
         const inserted = insertHolder.run(
           id,
@@ -156,7 +160,12 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
     options.onProgress?.(Math.min(start + BATCH, options.holders), options.holders);
   }
 
-  const ops = createOperationRunner(db, { now: () => Date.parse(NOW) }, { bytes: (n) => new Uint8Array(n).map(() => Math.floor(random() * 256)) }, 'demo-seed');
+  const ops = createOperationRunner(
+    db,
+    { now: () => Date.parse(NOW) },
+    { bytes: (n) => new Uint8Array(n).map(() => Math.floor(random() * 256)) },
+    'demo-seed',
+  );
   ops.record('demo.seed', null, null, { ...summary });
   return summary;
 }

@@ -9,7 +9,12 @@ export function portraitPng(seed: number, width = 120, height = 150): Buffer {
   const hue = (seed * 47) % 360;
   const [br, bg, bb] = hsl(hue, 0.35, 0.82);
   const [fr, fg, fb] = hsl((hue + 25) % 360, 0.3, 0.45);
-  const skin = [[241, 204, 170], [224, 172, 130], [198, 134, 92], [141, 85, 54]][seed % 4]!;
+  const skin = [
+    [241, 204, 170],
+    [224, 172, 130],
+    [198, 134, 92],
+    [141, 85, 54],
+  ][seed % 4]!;
   const cx = width / 2;
   const headY = height * 0.4;
   const headR = width * 0.2;

@@ -21,7 +21,10 @@ const { values } = parseArgs({
 const rendererDir = resolve('out', 'renderer');
 if (!existsSync(join(rendererDir, 'index.html')) && !values['no-build']) {
   console.log('Building the desk screens once (out/renderer is missing)…');
-  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync('npx', ['electron-vite', 'build'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) {
     console.error('The build failed; see above. Run `npm run build` to retry.');
     process.exit(1);
@@ -43,11 +46,13 @@ try {
   throw error;
 }
 
-const host = await startWebHost({ desk, rendererDir, port: Number(values.port) }).catch(async (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EADDRINUSE') throw error;
-  console.log(`Port ${values.port} is taken; using a free one.`);
-  return startWebHost({ desk, rendererDir, port: 0 });
-});
+const host = await startWebHost({ desk, rendererDir, port: Number(values.port) }).catch(
+  async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${values.port} is taken; using a free one.`);
+    return startWebHost({ desk, rendererDir, port: 0 });
+  },
+);
 
 console.log(`Frontdesk ID desk is running.
   Database: ${resolve(values.db)}

@@ -80,7 +80,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Unknown paths fall back to the app (client-side routes); real files are served as they are.
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('The renderer is not built: run npm run build.');
+      res
+        .writeHead(503, { 'content-type': 'text/plain' })
+        .end('The renderer is not built: run npm run build.');
       return;
     }
     res.writeHead(200, {
@@ -105,7 +107,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const isAllowed =
-      url.pathname === '/api' && req.headers.origin === origin && sameToken(url.searchParams.get('token'), token);
+      url.pathname === '/api' &&
+      req.headers.origin === origin &&
+      sameToken(url.searchParams.get('token'), token);
     if (!isAllowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

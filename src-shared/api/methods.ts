@@ -31,7 +31,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodSpec<I, O> {
+function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  access: Access,
+): MethodSpec<I, O> {
   return { input, output, access };
 }
 
@@ -62,7 +66,10 @@ export const methods = {
   ),
 
   'holders.search': method(
-    z.strictObject({ query: z.string().max(100, 'At most 100 characters.'), limit: z.int().min(1).max(50).optional() }),
+    z.strictObject({
+      query: z.string().max(100, 'At most 100 characters.'),
+      limit: z.int().min(1).max(50).optional(),
+    }),
     z.object({ items: z.array(holderSummary) }),
     ALL_STAFF,
   ),

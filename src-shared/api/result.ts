@@ -40,6 +40,10 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, issues?: FieldIssue[]): { ok: false; error: ApiError } {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  issues?: FieldIssue[],
+): { ok: false; error: ApiError } {
   return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
 }

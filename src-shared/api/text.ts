@@ -15,7 +15,10 @@ export function plainText(max: number) {
         .string()
         .min(1, 'Required.')
         .max(max, `At most ${max} characters.`)
-        .refine((s) => !FORBIDDEN.test(s), 'Contains characters that are not allowed (control characters or < >).'),
+        .refine(
+          (s) => !FORBIDDEN.test(s),
+          'Contains characters that are not allowed (control characters or < >).',
+        ),
     );
 }
 

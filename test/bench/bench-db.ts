@@ -19,12 +19,15 @@ export function benchDatabase(holders: number): string {
   generateDemoData(db, {
     holders,
     photos: 200,
-    onProgress: (done, total) => process.stderr.write(`\r  generating ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
+    onProgress: (done, total) =>
+      process.stderr.write(`\r  generating ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
   });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();
   renameSync(building, path);
-  process.stderr.write(`\r  generated ${holders.toLocaleString('en')} holders in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stderr.write(
+    `\r  generated ${holders.toLocaleString('en')} holders in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+  );
   return path;
 }

@@ -12,7 +12,9 @@ const { values } = parseArgs({
 const sizes = values.holders.split(',').map(Number);
 const wants = (name: string) => !values.only || values.only.split(',').includes(name);
 
-console.log(`Frontdesk ID benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}`);
+console.log(
+  `Frontdesk ID benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}`,
+);
 if (wants('search')) {
   for (const size of sizes) await benchHolderSearch(size);
 }

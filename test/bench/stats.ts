@@ -6,7 +6,12 @@ export function percentile(sorted: number[], p: number): number {
 
 export function summarise(samples: number[]): { n: number; p50: number; p95: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 export function fmt(ms: number, unit: 'ms' | 'µs' = 'ms'): string {

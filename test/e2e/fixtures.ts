@@ -26,7 +26,11 @@ export const test = base.extend<{ desk: DeskFixture; idleTimeoutSeconds: number 
   idleTimeoutSeconds: [300, { option: true }],
   desk: async ({ idleTimeoutSeconds }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
-    const desk = createDesk({ databasePath: join(dir, 'desk.sqlite'), deskName: 'Reception A', idleTimeoutSeconds });
+    const desk = createDesk({
+      databasePath: join(dir, 'desk.sqlite'),
+      deskName: 'Reception A',
+      idleTimeoutSeconds,
+    });
     const host = await startWebHost({ desk, rendererDir: resolve('out/renderer') });
     await use({
       url: host.openUrl,

@@ -10,7 +10,9 @@ import type { Clock } from '../../src-main/core/ops/context';
 export const ADMIN_PASSWORD = 'correct horse battery';
 
 /** A clock tests move by hand. */
-export function manualClock(start = Date.parse('2026-11-24T09:00:00Z')): Clock & { advance(ms: number): void } {
+export function manualClock(
+  start = Date.parse('2026-11-24T09:00:00Z'),
+): Clock & { advance(ms: number): void } {
   let now = start;
   return { now: () => now, advance: (ms) => (now += ms) };
 }

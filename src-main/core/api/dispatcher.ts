@@ -1,6 +1,6 @@
 // The one door into the core: validate the input against the contract, check who is calling,
 // run the service, and answer with a value. Nothing is written when any step refuses.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isMethodName, methods, type Access, type MethodName } from '../../../src-shared/api/methods';
 import { fail, ok, type FieldIssue, type Result } from '../../../src-shared/api/result';
 import type { Role } from '../../../src-shared/domain/roles';
@@ -24,9 +24,18 @@ function isAllowed(access: Exclude<Access, 'public'>, roles: readonly Role[]): b
   return access === 'operator' || access.some((role) => roles.includes(role));
 }
 
-export function createDispatcher(handlers: Handlers, sessions: { current(s: Session | null): Session | null; touch(s: Session): void }, logger: Logger) {
-  return async function dispatch(connection: Connection, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isMethodName(method)) return fail('unknown_method', `There is no method ${JSON.stringify(String(method).slice(0, 60))}.`);
+export function createDispatcher(
+  handlers: Handlers,
+  sessions: { current(s: Session | null): Session | null; touch(s: Session): void },
+  logger: Logger,
+) {
+  return async function dispatch(
+    connection: Connection,
+    method: unknown,
+    rawInput: unknown,
+  ): Promise<Result<unknown>> {
+    if (!isMethodName(method))
+      return fail('unknown_method', `There is no method ${JSON.stringify(String(method).slice(0, 60))}.`);
     const spec = methods[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('bad_request', 'Some fields are not valid.', issuesOf(parsed.error));

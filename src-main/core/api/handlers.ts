@@ -1,4 +1,9 @@
-import type { MethodName, MethodOutput, MethodParsedInput, SessionStatus } from '../../../src-shared/api/methods';
+import type {
+  MethodName,
+  MethodOutput,
+  MethodParsedInput,
+  SessionStatus,
+} from '../../../src-shared/api/methods';
 import { canSeeIdentityNumbers } from '../../../src-shared/domain/roles';
 import type { SessionStore } from '../auth/sessions';
 import type { createCardService } from '../cards/card-service';
@@ -86,8 +91,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'operators.list': () => ({ items: d.operators.list() }),
     'operators.create': (input, c) => d.operators.create(input, by(c)),
     'operators.update': (input, c) => {
-      if (input.id === by(c) && (input.isDisabled === true || (input.roles && !input.roles.includes('admin')))) {
-        throw new DomainError('last_admin', 'You cannot disable yourself or remove your own administrator role.');
+      if (
+        input.id === by(c) &&
+        (input.isDisabled === true || (input.roles && !input.roles.includes('admin')))
+      ) {
+        throw new DomainError(
+          'last_admin',
+          'You cannot disable yourself or remove your own administrator role.',
+        );
       }
       return d.operators.update(input, by(c));
     },

@@ -44,7 +44,8 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 export function passwordWeakness(password: string, username: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'The password must not contain the username.';
+  if (password.toLowerCase().includes(username.toLowerCase()))
+    return 'The password must not contain the username.';
   if (new Set(password).size < 4) return 'Use more different characters.';
   return null;
 }

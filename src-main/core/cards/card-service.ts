@@ -9,7 +9,8 @@ type CardRegistration = MethodParsedInput<'cards.register'>;
 
 /** An existing physical card handed to its holder before this desk existed: registered active. */
 const registerCard = defineOperation<CardRegistration, string>('card.register', ({ db, now, newId }, p) => {
-  if (!db.prepare('SELECT 1 FROM holders WHERE id = ?').get(p.holderId)) throw new DomainError('not_found', 'No such holder.');
+  if (!db.prepare('SELECT 1 FROM holders WHERE id = ?').get(p.holderId))
+    throw new DomainError('not_found', 'No such holder.');
   const printed = p.printedNumber.toUpperCase();
   if (db.prepare('SELECT 1 FROM cards WHERE printed_number = ?').get(printed)) {
     throw new DomainError('conflict', 'A card with this number is already registered.', [
@@ -28,7 +29,9 @@ export function createCardService(db: Db, ops: OperationRunner) {
   return {
     register(input: CardRegistration, by: string): Card {
       const id = ops.run(registerCard, input, by);
-      return cardsOfHolders(db, [input.holderId]).get(input.holderId)!.find((c) => c.id === id)!;
+      return cardsOfHolders(db, [input.holderId])
+        .get(input.holderId)!
+        .find((c) => c.id === id)!;
     },
   };
 }

@@ -29,7 +29,9 @@ export function cardsOfHolders(db: Db, holderIds: string[]): Map<string, Card[]>
     .all(...holderIds) as CardRow[];
   if (cards.length === 0) return byHolder;
   const credentials = db
-    .prepare(`SELECT * FROM credentials WHERE card_id IN (${cards.map(() => '?').join(',')}) ORDER BY bound_at`)
+    .prepare(
+      `SELECT * FROM credentials WHERE card_id IN (${cards.map(() => '?').join(',')}) ORDER BY bound_at`,
+    )
     .all(...cards.map((c) => c.id)) as CredentialRow[];
   for (const c of cards) {
     const list = byHolder.get(c.holder_id) ?? [];
@@ -44,7 +46,12 @@ export function cardsOfHolders(db: Db, holderIds: string[]): Map<string, Card[]>
       blockReason: c.block_reason,
       credentials: credentials
         .filter((r) => r.card_id === c.id)
-        .map((r) => ({ id: r.id, technology: r.technology, hex: r.bytes.toString('hex').toUpperCase(), boundAt: r.bound_at })),
+        .map((r) => ({
+          id: r.id,
+          technology: r.technology,
+          hex: r.bytes.toString('hex').toUpperCase(),
+          boundAt: r.bound_at,
+        })),
     });
     byHolder.set(c.holder_id, list);
   }

@@ -15,7 +15,9 @@ const { values } = parseArgs({
 });
 
 if (!values.username || !values['display-name']) {
-  console.error('Usage: npm run setup:admin -- --username NAME --display-name "Full Name" [--language sv|da|nb|en] [--db PATH]');
+  console.error(
+    'Usage: npm run setup:admin -- --username NAME --display-name "Full Name" [--language sv|da|nb|en] [--db PATH]',
+  );
   console.error('The password is read from standard input.');
   process.exit(2);
 }

@@ -26,15 +26,22 @@ function assertUniqueIdentity(scope: OperationScope, h: HolderRecord, exceptId: 
       { path: 'identityNumber', message: 'Already registered.' },
     ]);
   }
-  if (h.organisationId && !scope.db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(h.organisationId)) {
-    throw new DomainError('not_found', 'No such organisation.', [{ path: 'organisationId', message: 'Unknown.' }]);
+  if (
+    h.organisationId &&
+    !scope.db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(h.organisationId)
+  ) {
+    throw new DomainError('not_found', 'No such organisation.', [
+      { path: 'organisationId', message: 'Unknown.' },
+    ]);
   }
 }
 
 function writeSearchName(scope: OperationScope, id: string, h: HolderRecord): void {
   const { rowid } = scope.db.prepare('SELECT rowid FROM holders WHERE id = ?').get(id) as { rowid: number };
   scope.db.prepare('DELETE FROM holder_names WHERE rowid = ?').run(rowid);
-  scope.db.prepare('INSERT INTO holder_names (rowid, name) VALUES (?, ?)').run(rowid, searchableName(h.givenName, h.familyName));
+  scope.db
+    .prepare('INSERT INTO holder_names (rowid, name) VALUES (?, ?)')
+    .run(rowid, searchableName(h.givenName, h.familyName));
 }
 
 function writePhoto(scope: OperationScope, id: string, photo: Photo | null | undefined): void {
@@ -90,38 +97,39 @@ export const createHolder = defineOperation<{ holder: HolderRecord; photo?: Phot
   },
 );
 
-export const updateHolder = defineOperation<{ id: string; holder: HolderRecord; photo?: Photo | null }, string>(
-  'holder.update',
-  (scope, { id, holder: h, photo }) => {
-    if (!scope.db.prepare('SELECT 1 FROM holders WHERE id = ?').get(id)) throw new DomainError('not_found', 'No such holder.');
-    assertUniqueIdentity(scope, h, id);
-    scope.db
-      .prepare(
-        `UPDATE holders SET given_name = ?, family_name = ?, identity_country = ?, identity_number = ?, birth_date = ?,
+export const updateHolder = defineOperation<
+  { id: string; holder: HolderRecord; photo?: Photo | null },
+  string
+>('holder.update', (scope, { id, holder: h, photo }) => {
+  if (!scope.db.prepare('SELECT 1 FROM holders WHERE id = ?').get(id))
+    throw new DomainError('not_found', 'No such holder.');
+  assertUniqueIdentity(scope, h, id);
+  scope.db
+    .prepare(
+      `UPDATE holders SET given_name = ?, family_name = ?, identity_country = ?, identity_number = ?, birth_date = ?,
            email = ?, phone = ?, organisation_id = ?, has_eid = ?, site = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        h.givenName,
-        h.familyName,
-        h.identityCountry,
-        h.identityNumber,
-        h.birthDate,
-        h.email,
-        h.phone,
-        h.organisationId,
-        h.hasEid ? 1 : 0,
-        h.site,
-        scope.now,
-        id,
-      );
-    writeSearchName(scope, id, h);
-    writePhoto(scope, id, photo);
-    return {
-      result: id,
-      recordType: 'holder',
-      recordId: id,
-      audit: { photo: photo === undefined ? 'kept' : photo ? 'replaced' : 'removed' },
-      outbox: { id, ...h, photo: outboxPhoto(photo) },
-    };
-  },
-);
+    )
+    .run(
+      h.givenName,
+      h.familyName,
+      h.identityCountry,
+      h.identityNumber,
+      h.birthDate,
+      h.email,
+      h.phone,
+      h.organisationId,
+      h.hasEid ? 1 : 0,
+      h.site,
+      scope.now,
+      id,
+    );
+  writeSearchName(scope, id, h);
+  writePhoto(scope, id, photo);
+  return {
+    result: id,
+    recordType: 'holder',
+    recordId: id,
+    audit: { photo: photo === undefined ? 'kept' : photo ? 'replaced' : 'removed' },
+    outbox: { id, ...h, photo: outboxPhoto(photo) },
+  };
+});

@@ -52,7 +52,8 @@ export function createHolderSearch(db: Db) {
     }
     const cardPrefix = query.trim().toUpperCase();
     if (/^[A-Z0-9-]{3,32}$/.test(cardPrefix) && /\d/.test(cardPrefix)) {
-      for (const row of byCard.all(cardPrefix, `${cardPrefix}\u{10ffff}`, limit) as SearchHit[]) found.add(row.id);
+      for (const row of byCard.all(cardPrefix, `${cardPrefix}\u{10ffff}`, limit) as SearchHit[])
+        found.add(row.id);
     }
     const tokens = nameTokens(query);
     if (tokens.length > 0 && found.size < limit) {

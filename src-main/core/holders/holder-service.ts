@@ -65,7 +65,8 @@ export function createHolderService(db: Db, ops: OperationRunner) {
     },
     update(input: MethodParsedInput<'holders.update'>, by: string, showFull: boolean): HolderDetail {
       const holder = toRecord(input);
-      const accepted = input.photo === undefined ? undefined : input.photo === null ? null : acceptPhoto(input.photo);
+      const accepted =
+        input.photo === undefined ? undefined : input.photo === null ? null : acceptPhoto(input.photo);
       ops.run(updateHolder, { id: input.id, holder, photo: accepted }, by);
       return detailOrThrow(input.id, showFull);
     },

@@ -35,7 +35,12 @@ export function createHolderViews(db: Db) {
   const organisation = db.prepare('SELECT * FROM organisations WHERE id = ?');
   const hasPhoto = db.prepare('SELECT 1 FROM holder_photos WHERE holder_id = ?').pluck();
 
-  function summary(row: HolderRow, showFull: boolean, cards: Card[], employerName: string | null): HolderSummary {
+  function summary(
+    row: HolderRow,
+    showFull: boolean,
+    cards: Card[],
+    employerName: string | null,
+  ): HolderSummary {
     return {
       id: row.id,
       givenName: row.given_name,

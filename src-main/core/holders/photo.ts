@@ -22,15 +22,20 @@ export function acceptPhoto(input: { mime: string; base64: string }): Photo {
     );
   }
   if (input.base64.length % 4 !== 0 || !BASE64.test(input.base64)) {
-    throw new DomainError('photo_not_image', 'The photo data is not valid base64.', [{ path: 'photo', message: 'Not an image.' }]);
+    throw new DomainError('photo_not_image', 'The photo data is not valid base64.', [
+      { path: 'photo', message: 'Not an image.' },
+    ]);
   }
   const bytes = Buffer.from(input.base64, 'base64');
   const check = inspectPhoto(bytes);
-  if (!check.ok) throw new DomainError('photo_not_image', check.message, [{ path: 'photo', message: check.message }]);
+  if (!check.ok)
+    throw new DomainError('photo_not_image', check.message, [{ path: 'photo', message: check.message }]);
   if (input.mime !== check.mime) {
-    throw new DomainError('photo_not_image', `The file says ${input.mime.slice(0, 40)} but holds ${check.mime}.`, [
-      { path: 'photo', message: 'Type mismatch.' },
-    ]);
+    throw new DomainError(
+      'photo_not_image',
+      `The file says ${input.mime.slice(0, 40)} but holds ${check.mime}.`,
+      [{ path: 'photo', message: 'Type mismatch.' }],
+    );
   }
   return { mime: check.mime, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -13,25 +13,28 @@ export interface NewOperator {
   language: Language;
 }
 
-export const createOperator = defineOperation<NewOperator, OperatorRow>('operator.create', ({ db, now, newId }, p) => {
-  if (db.prepare('SELECT 1 FROM operators WHERE username = ?').get(p.username)) {
-    throw new DomainError('conflict', `The username "${p.username}" is taken.`, [
-      { path: 'username', message: 'Taken.' },
-    ]);
-  }
-  const id = newId();
-  db.prepare(
-    `INSERT INTO operators (id, username, display_name, password_hash, roles, language, created_at, updated_at)
+export const createOperator = defineOperation<NewOperator, OperatorRow>(
+  'operator.create',
+  ({ db, now, newId }, p) => {
+    if (db.prepare('SELECT 1 FROM operators WHERE username = ?').get(p.username)) {
+      throw new DomainError('conflict', `The username "${p.username}" is taken.`, [
+        { path: 'username', message: 'Taken.' },
+      ]);
+    }
+    const id = newId();
+    db.prepare(
+      `INSERT INTO operators (id, username, display_name, password_hash, roles, language, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, p.username, p.displayName, p.passwordHash, JSON.stringify(p.roles), p.language, now, now);
-  const row = db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow;
-  return {
-    result: row,
-    recordType: 'operator',
-    recordId: id,
-    audit: { username: p.username, roles: p.roles },
-  };
-});
+    ).run(id, p.username, p.displayName, p.passwordHash, JSON.stringify(p.roles), p.language, now, now);
+    const row = db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow;
+    return {
+      result: row,
+      recordType: 'operator',
+      recordId: id,
+      audit: { username: p.username, roles: p.roles },
+    };
+  },
+);
 
 export interface OperatorChange {
   id: string;
@@ -42,45 +45,50 @@ export interface OperatorChange {
   passwordHash?: string;
 }
 
-export const updateOperator = defineOperation<OperatorChange, OperatorRow>('operator.update', ({ db, now }, p) => {
-  const before = db.prepare('SELECT * FROM operators WHERE id = ?').get(p.id) as OperatorRow | undefined;
-  if (!before) throw new DomainError('not_found', 'No such operator.');
-  const roles = p.roles ?? (JSON.parse(before.roles) as Role[]);
-  const isDisabled = p.isDisabled ?? before.is_disabled === 1;
-  if (!roles.includes('admin') || isDisabled) {
-    const otherAdmins = (
-      db.prepare(`SELECT roles FROM operators WHERE id != ? AND is_disabled = 0`).all(p.id) as { roles: string }[]
-    ).filter((r) => (JSON.parse(r.roles) as Role[]).includes('admin')).length;
-    const wasAdmin = (JSON.parse(before.roles) as Role[]).includes('admin') && before.is_disabled === 0;
-    if (wasAdmin && otherAdmins === 0) {
-      throw new DomainError('last_admin', 'This is the last active administrator: make another one first.');
+export const updateOperator = defineOperation<OperatorChange, OperatorRow>(
+  'operator.update',
+  ({ db, now }, p) => {
+    const before = db.prepare('SELECT * FROM operators WHERE id = ?').get(p.id) as OperatorRow | undefined;
+    if (!before) throw new DomainError('not_found', 'No such operator.');
+    const roles = p.roles ?? (JSON.parse(before.roles) as Role[]);
+    const isDisabled = p.isDisabled ?? before.is_disabled === 1;
+    if (!roles.includes('admin') || isDisabled) {
+      const otherAdmins = (
+        db.prepare(`SELECT roles FROM operators WHERE id != ? AND is_disabled = 0`).all(p.id) as {
+          roles: string;
+        }[]
+      ).filter((r) => (JSON.parse(r.roles) as Role[]).includes('admin')).length;
+      const wasAdmin = (JSON.parse(before.roles) as Role[]).includes('admin') && before.is_disabled === 0;
+      if (wasAdmin && otherAdmins === 0) {
+        throw new DomainError('last_admin', 'This is the last active administrator: make another one first.');
+      }
     }
-  }
-  db.prepare(
-    `UPDATE operators SET display_name = ?, roles = ?, language = ?, is_disabled = ?, password_hash = ?,
+    db.prepare(
+      `UPDATE operators SET display_name = ?, roles = ?, language = ?, is_disabled = ?, password_hash = ?,
        failed_logins = CASE WHEN ? THEN 0 ELSE failed_logins END,
        locked_until = CASE WHEN ? THEN NULL ELSE locked_until END, updated_at = ?
      WHERE id = ?`,
-  ).run(
-    p.displayName ?? before.display_name,
-    JSON.stringify(roles),
-    p.language ?? before.language,
-    isDisabled ? 1 : 0,
-    p.passwordHash ?? before.password_hash,
-    p.passwordHash ? 1 : 0,
-    p.passwordHash ? 1 : 0,
-    now,
-    p.id,
-  );
-  const changed = Object.keys(p).filter((k) => k !== 'id' && k !== 'passwordHash');
-  if (p.passwordHash) changed.push('password');
-  return {
-    result: db.prepare('SELECT * FROM operators WHERE id = ?').get(p.id) as OperatorRow,
-    recordType: 'operator',
-    recordId: p.id,
-    audit: { changed, roles: p.roles },
-  };
-});
+    ).run(
+      p.displayName ?? before.display_name,
+      JSON.stringify(roles),
+      p.language ?? before.language,
+      isDisabled ? 1 : 0,
+      p.passwordHash ?? before.password_hash,
+      p.passwordHash ? 1 : 0,
+      p.passwordHash ? 1 : 0,
+      now,
+      p.id,
+    );
+    const changed = Object.keys(p).filter((k) => k !== 'id' && k !== 'passwordHash');
+    if (p.passwordHash) changed.push('password');
+    return {
+      result: db.prepare('SELECT * FROM operators WHERE id = ?').get(p.id) as OperatorRow,
+      recordType: 'operator',
+      recordId: p.id,
+      audit: { changed, roles: p.roles },
+    };
+  },
+);
 
 /** Failed and successful logins update the lockout counters; each is audited. */
 export const recordLoginAttempt = defineOperation<
@@ -88,7 +96,9 @@ export const recordLoginAttempt = defineOperation<
   void
 >('operator.loginAttempt', ({ db, now }, p) => {
   if (p.succeeded) {
-    db.prepare('UPDATE operators SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(now, p.id);
+    db.prepare(
+      'UPDATE operators SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+    ).run(now, p.id);
   } else {
     db.prepare(
       'UPDATE operators SET failed_logins = failed_logins + 1, locked_until = ?, updated_at = ? WHERE id = ?',

@@ -29,7 +29,8 @@ function checkPassword(password: string, username: string): void {
 }
 
 export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock): OperatorService {
-  const byId = (id: string) => db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+  const byId = (id: string) =>
+    db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
   const hasOperators = () => db.prepare('SELECT 1 FROM operators LIMIT 1').get() !== undefined;
 
   return {
@@ -39,13 +40,13 @@ export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock
       checkPassword(input.password, input.username);
       const passwordHash = await hashPassword(input.password);
       // Checked again after the slow hash so two first-run screens cannot both create an admin.
-      if (hasOperators()) throw new DomainError('first_admin_exists', 'The first administrator already exists: log in.');
+      if (hasOperators())
+        throw new DomainError('first_admin_exists', 'The first administrator already exists: log in.');
       return ops.run(createOperator, { ...input, passwordHash, roles: ['admin'] }, null);
     },
     async login(username, password) {
       const row = db.prepare('SELECT * FROM operators WHERE username = ?').get(username.toLowerCase()) as
-        | OperatorRow
-        | undefined;
+        OperatorRow | undefined;
       if (!row) {
         await verifyPassword(password, await dummyHash());
         ops.record('operator.loginUnknown', null, null, { username: username.slice(0, 40) });
@@ -60,7 +61,8 @@ export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock
         const failures = row.failed_logins + 1;
         const lockUntil = failures >= MAX_FAILED_LOGINS ? new Date(now + LOCKOUT_MS).toISOString() : null;
         ops.run(recordLoginAttempt, { id: row.id, succeeded: false, lockUntil }, row.id);
-        if (isMatch && row.is_disabled) throw new DomainError('forbidden', 'This operator account is disabled.');
+        if (isMatch && row.is_disabled)
+          throw new DomainError('forbidden', 'This operator account is disabled.');
         throw new DomainError('invalid_login', 'Wrong username or password.');
       }
       ops.run(recordLoginAttempt, { id: row.id, succeeded: true, lockUntil: null }, row.id);
@@ -70,7 +72,9 @@ export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock
       return toOperatorSelf(ops.run(updateOperator, { id, language }, id));
     },
     list() {
-      return (db.prepare('SELECT * FROM operators ORDER BY username').all() as OperatorRow[]).map(toOperatorView);
+      return (db.prepare('SELECT * FROM operators ORDER BY username').all() as OperatorRow[]).map(
+        toOperatorView,
+      );
     },
     async create(input, by) {
       checkPassword(input.password, input.username);

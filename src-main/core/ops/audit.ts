@@ -37,8 +37,7 @@ function chainHash(prevHash: string, event: AuditEvent, seq: number): string {
 /** Appends one event to the chain. Call inside the operation's transaction. */
 export function appendAudit(db: Db, event: AuditEvent): void {
   const last = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   db.prepare(
@@ -105,12 +104,14 @@ export function verifyAudit(db: Db): AuditVerification {
       recordId: row.record_id,
       details: JSON.parse(row.details) as Record<string, unknown>,
     };
-    if (chainHash(prevHash, event, row.seq) !== row.hash) return { ok: false, checked, seq: row.seq, reason: 'edited' };
+    if (chainHash(prevHash, event, row.seq) !== row.hash)
+      return { ok: false, checked, seq: row.seq, reason: 'edited' };
     prevHash = row.hash;
     expectedSeq += 1;
     checked += 1;
   }
-  const head = db.prepare(`SELECT value FROM desk_meta WHERE key = 'audit_head'`).get() as { value: string } | undefined;
+  const head = db.prepare(`SELECT value FROM desk_meta WHERE key = 'audit_head'`).get() as
+    { value: string } | undefined;
   if (head && head.value !== `${checked}:${prevHash}`) {
     return { ok: false, checked, seq: checked + 1, reason: 'truncated' };
   }

@@ -31,7 +31,12 @@ export interface Operation<P, R> {
 export interface OperationRunner {
   run<P, R>(operation: Operation<P, R>, payload: P, operatorId: string | null): R;
   /** An audit event without a state change (login, failed login, viewing a full record). */
-  record(action: string, operatorId: string | null, record: { type: string; id: string } | null, details?: Record<string, unknown>): void;
+  record(
+    action: string,
+    operatorId: string | null,
+    record: { type: string; id: string } | null,
+    details?: Record<string, unknown>,
+  ): void;
   newId(): string;
 }
 
@@ -49,27 +54,37 @@ export function createOperationRunner(db: Db, clock: Clock, random: Random, desk
   return {
     newId,
     run(operation, payload, operatorId) {
-      return db.transaction(() => {
-        const now = new Date(clock.now()).toISOString();
-        const opId = newId();
-        const time = hlc.next();
-        const applied = operation.apply({ db, now, newId }, payload);
-        if (applied.outbox !== undefined) {
-          insertOutbox.run(opId, operation.type, time, deskId, operatorId, JSON.stringify(applied.outbox), now);
-        }
-        appendAudit(db, {
-          id: opId,
-          at: now,
-          hlc: time,
-          deskId,
-          operatorId,
-          action: operation.type,
-          recordType: applied.recordType,
-          recordId: applied.recordId,
-          details: applied.audit ?? {},
-        });
-        return applied.result;
-      }).immediate();
+      return db
+        .transaction(() => {
+          const now = new Date(clock.now()).toISOString();
+          const opId = newId();
+          const time = hlc.next();
+          const applied = operation.apply({ db, now, newId }, payload);
+          if (applied.outbox !== undefined) {
+            insertOutbox.run(
+              opId,
+              operation.type,
+              time,
+              deskId,
+              operatorId,
+              JSON.stringify(applied.outbox),
+              now,
+            );
+          }
+          appendAudit(db, {
+            id: opId,
+            at: now,
+            hlc: time,
+            deskId,
+            operatorId,
+            action: operation.type,
+            recordType: applied.recordType,
+            recordId: applied.recordId,
+            details: applied.audit ?? {},
+          });
+          return applied.result;
+        })
+        .immediate();
     },
     record(action, operatorId, record, details = {}) {
       db.transaction(() => {

@@ -1,5 +1,8 @@
 import type { Organisation } from '../../../src-shared/api/schemas';
-import { parseOrganisationNumber, type OrganisationCountry } from '../../../src-shared/domain/organisation-number';
+import {
+  parseOrganisationNumber,
+  type OrganisationCountry,
+} from '../../../src-shared/domain/organisation-number';
 
 export interface OrganisationRow {
   id: string;

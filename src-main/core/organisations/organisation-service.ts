@@ -6,7 +6,12 @@ import { defineOperation, type OperationRunner } from '../ops/operations';
 import type { Db } from '../store/database';
 import { toOrganisation, type OrganisationRow } from './organisation-rows';
 
-type OrganisationRecord = { id: string | null; name: string; country: OrganisationRow['country']; number: string };
+type OrganisationRecord = {
+  id: string | null;
+  name: string;
+  country: OrganisationRow['country'];
+  number: string;
+};
 
 const saveOrganisation = defineOperation<OrganisationRecord, OrganisationRow>(
   'organisation.save',
@@ -37,7 +42,11 @@ const saveOrganisation = defineOperation<OrganisationRecord, OrganisationRow>(
 );
 
 export function createOrganisationService(db: Db, ops: OperationRunner) {
-  function save(input: MethodParsedInput<'organisations.create'>, id: string | null, by: string): Organisation {
+  function save(
+    input: MethodParsedInput<'organisations.create'>,
+    id: string | null,
+    by: string,
+  ): Organisation {
     const parsed = parseOrganisationNumber(input.number, input.country);
     if (!parsed.ok) {
       throw new DomainError('invalid_organisation_number', parsed.error.message, [
@@ -45,14 +54,18 @@ export function createOrganisationService(db: Db, ops: OperationRunner) {
       ]);
     }
     return toOrganisation(
-      ops.run(saveOrganisation, { id, name: input.name, country: input.country, number: parsed.value.canonical }, by),
+      ops.run(
+        saveOrganisation,
+        { id, name: input.name, country: input.country, number: parsed.value.canonical },
+        by,
+      ),
     );
   }
   return {
     list(): Organisation[] {
-      return (db.prepare('SELECT * FROM organisations ORDER BY name COLLATE NOCASE').all() as OrganisationRow[]).map(
-        toOrganisation,
-      );
+      return (
+        db.prepare('SELECT * FROM organisations ORDER BY name COLLATE NOCASE').all() as OrganisationRow[]
+      ).map(toOrganisation);
     },
     create: (input: MethodParsedInput<'organisations.create'>, by: string) => save(input, null, by),
     update: (input: MethodParsedInput<'organisations.update'>, by: string) => save(input, input.id, by),

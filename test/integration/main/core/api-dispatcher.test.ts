@@ -8,12 +8,22 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const totals = () => ['holders', 'organisations', 'operators', 'cards', 'outbox', 'audit_events'].map((n) => t.count(n));
+const totals = () =>
+  ['holders', 'organisations', 'operators', 'cards', 'outbox', 'audit_events'].map((n) => t.count(n));
 
 describe('the API dispatcher', () => {
   it('refuses unknown methods, prototype keys and non-string names without side effects', async () => {
     const before = totals();
-    for (const method of ['holders.delete', '__proto__', 'constructor', 'toString', 'session.status ', '', 42, null]) {
+    for (const method of [
+      'holders.delete',
+      '__proto__',
+      'constructor',
+      'toString',
+      'session.status ',
+      '',
+      42,
+      null,
+    ]) {
       const result = await t.admin.raw.call(method as string, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
@@ -52,7 +62,9 @@ describe('the API dispatcher', () => {
       // Validation comes first, so an empty input may be a bad_request; never a success.
       expect(result.ok, name).toBe(false);
     }
-    expect(await anonymous.call('holders.search', { query: 'a' })).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(await anonymous.call('holders.search', { query: 'a' })).toMatchObject({
+      error: { code: 'unauthenticated' },
+    });
   });
 
   it('enforces roles in the core: reception cannot write holders or manage operators', async () => {
@@ -85,7 +97,15 @@ describe('the API dispatcher', () => {
 
   it('lets card administrators write holders but not operators', async () => {
     const cardAdmin = await t.loginAs(['card_admin']);
-    expect((await cardAdmin.call('organisations.create', { name: 'Bygg AB', country: 'SE', number: '556016-0680' })).ok).toBe(true);
+    expect(
+      (
+        await cardAdmin.call('organisations.create', {
+          name: 'Bygg AB',
+          country: 'SE',
+          number: '556016-0680',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await cardAdmin.call('operators.list', {})).toMatchObject({ error: { code: 'forbidden' } });
   });
 

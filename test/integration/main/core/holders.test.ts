@@ -29,24 +29,48 @@ describe('holders', () => {
     expect(holder.identityNumber).toBe('19121212-1212');
     expect(holder.birthDate).toBe('1912-12-12');
     expect(holder.hasPhoto).toBe(true);
-    expect(writes()).toEqual({ holders: before.holders + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
+    expect(writes()).toEqual({
+      holders: before.holders + 1,
+      outbox: before.outbox + 1,
+      audit: before.audit + 1,
+    });
     const photo = await t.admin.must('holders.photo', { id: holder.id });
     expect(Buffer.from(photo!.base64, 'base64').subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('finds a holder by name prefix, by identity number in any spelling, and by card number', async () => {
     const holder = await t.admin.must('holders.create', ANNA);
-    await t.admin.must('cards.register', { holderId: holder.id, kind: 'access_card', printedNumber: 'AC-100200' });
-    for (const query of ['anna', 'lindq', 'Anna Lind', 'LINDQVIST anna', '121212+1212', '191212121212', 'AC-1002']) {
+    await t.admin.must('cards.register', {
+      holderId: holder.id,
+      kind: 'access_card',
+      printedNumber: 'AC-100200',
+    });
+    for (const query of [
+      'anna',
+      'lindq',
+      'Anna Lind',
+      'LINDQVIST anna',
+      '121212+1212',
+      '191212121212',
+      'AC-1002',
+    ]) {
       const { items } = await t.admin.must('holders.search', { query });
-      expect(items.map((h) => h.id), query).toEqual([holder.id]);
+      expect(
+        items.map((h) => h.id),
+        query,
+      ).toEqual([holder.id]);
     }
     const { items } = await t.admin.must('holders.search', { query: 'åsa' });
     expect(items).toEqual([]);
   });
 
   it('matches names without diacritics and with them', async () => {
-    await t.admin.must('holders.create', { ...ANNA, givenName: 'Åsa', familyName: 'Ørsted', identityNumber: '811218-9876' });
+    await t.admin.must('holders.create', {
+      ...ANNA,
+      givenName: 'Åsa',
+      familyName: 'Ørsted',
+      identityNumber: '811218-9876',
+    });
     for (const query of ['åsa', 'asa', 'ørs', 'Orsted']) {
       const { items } = await t.admin.must('holders.search', { query });
       expect(items, query).toHaveLength(1);
@@ -68,7 +92,9 @@ describe('holders', () => {
   it('audits every view of a full record', async () => {
     const holder = await t.admin.must('holders.create', ANNA);
     await t.admin.must('holders.get', { id: holder.id });
-    const views = t.desk.db.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'holder.view'`).get() as { n: number };
+    const views = t.desk.db
+      .prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'holder.view'`)
+      .get() as { n: number };
     expect(views.n).toBe(1);
   });
 
@@ -88,10 +114,22 @@ describe('holders: bad input gets a clear error and writes nothing', () => {
   const cases: Array<[string, Record<string, unknown>, string, string?]> = [
     ['Swedish check digit', { identityNumber: '19121212-1213' }, 'invalid_identity_number', 'identityNumber'],
     ['Danish date', { identityCountry: 'DK', identityNumber: '320161-4285' }, 'invalid_identity_number'],
-    ['Norwegian check digits', { identityCountry: 'NO', identityNumber: '01010112345' }, 'invalid_identity_number'],
+    [
+      'Norwegian check digits',
+      { identityCountry: 'NO', identityNumber: '01010112345' },
+      'invalid_identity_number',
+    ],
     ['photo too large', { photo: photoInput(makeLargePng(1.2 * 1024 * 1024)) }, 'photo_too_large', 'photo'],
-    ['photo not an image', { photo: { mime: 'image/png', base64: Buffer.from('%PDF-1.7 not a photo').toString('base64') } }, 'photo_not_image'],
-    ['photo claims png but is jpeg', { photo: { mime: 'image/jpeg', base64: makePng().toString('base64') } }, 'photo_not_image'],
+    [
+      'photo not an image',
+      { photo: { mime: 'image/png', base64: Buffer.from('%PDF-1.7 not a photo').toString('base64') } },
+      'photo_not_image',
+    ],
+    [
+      'photo claims png but is jpeg',
+      { photo: { mime: 'image/jpeg', base64: makePng().toString('base64') } },
+      'photo_not_image',
+    ],
     ['photo too small', { photo: photoInput(makePng(10, 10)) }, 'photo_not_image'],
     ['photo not base64', { photo: { mime: 'image/png', base64: '!!!!' } }, 'photo_not_image'],
     ['e-mail', { email: 'not-an-address' }, 'bad_request', 'email'],
@@ -113,12 +151,7 @@ describe('holders: bad input gets a clear error and writes nothing', () => {
     });
   }
 
-  const hostile = [
-    '<script>alert(1)</script>',
-    'A\u0000B',
-    'Anna\u202eevil',
-    'x'.repeat(101),
-  ];
+  const hostile = ['<script>alert(1)</script>', 'A\u0000B', 'Anna\u202eevil', 'x'.repeat(101)];
   // Template syntax is inert text to Vue; names refuse it anyway, free text keeps it literally.
   const template = '{{constructor.constructor("alert(1)")()}}';
   for (const field of ['givenName', 'familyName', 'site', 'email', 'phone', 'identityNumber']) {
@@ -142,7 +175,18 @@ describe('holders: bad input gets a clear error and writes nothing', () => {
 
   it('search survives hostile and FTS-syntax queries and answers with no match', async () => {
     await t.admin.must('holders.create', ANNA);
-    for (const query of ['"', '*', 'anna OR 1=1', 'NEAR(anna lind)', "' OR ''='", '^anna', 'a:b', '%', '\u0000', '()']) {
+    for (const query of [
+      '"',
+      '*',
+      'anna OR 1=1',
+      'NEAR(anna lind)',
+      "' OR ''='",
+      '^anna',
+      'a:b',
+      '%',
+      '\u0000',
+      '()',
+    ]) {
       const result = await t.admin.call('holders.search', { query });
       expect(result.ok, query).toBe(true);
     }

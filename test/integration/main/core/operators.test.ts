@@ -49,7 +49,8 @@ describe('first run and login', () => {
     const clock = manualClock();
     t = await startTestDesk({ clock });
     const c = t.anonymous();
-    for (let i = 0; i < 5; i++) await c.call('session.login', { username: 'admin', password: 'not the password' });
+    for (let i = 0; i < 5; i++)
+      await c.call('session.login', { username: 'admin', password: 'not the password' });
     expect(await c.call('session.login', { username: 'admin', password: ADMIN_PASSWORD })).toMatchObject({
       error: { code: 'locked_out' },
     });
@@ -67,7 +68,9 @@ describe('first run and login', () => {
     clock.advance(59_000);
     expect((await t.admin.call('session.keepAlive', {})).ok).toBe(true);
     clock.advance(60_000);
-    expect(await t.admin.call('holders.search', { query: 'a' })).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(await t.admin.call('holders.search', { query: 'a' })).toMatchObject({
+      error: { code: 'unauthenticated' },
+    });
     expect((await t.admin.must('session.status', {})).operator).toBeNull();
     await new Promise((r) => setTimeout(r, 1100));
     t.admin.raw.call('session.status', {});
@@ -87,7 +90,9 @@ describe('first run and login', () => {
   it('logs out', async () => {
     t = await startTestDesk();
     await t.admin.must('session.logout', {});
-    expect(await t.admin.call('holders.search', { query: 'a' })).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(await t.admin.call('holders.search', { query: 'a' })).toMatchObject({
+      error: { code: 'unauthenticated' },
+    });
   });
 });
 
@@ -113,10 +118,14 @@ describe('operators', () => {
       language: 'nb',
     });
     const erik = t.anonymous();
-    expect((await erik.must('session.login', { username: 'erik', password: ADMIN_PASSWORD })).language).toBe('nb');
+    expect((await erik.must('session.login', { username: 'erik', password: ADMIN_PASSWORD })).language).toBe(
+      'nb',
+    );
     expect((await erik.must('session.setLanguage', { language: 'da' })).language).toBe('da');
     await t.admin.must('operators.update', { id: op.id, isDisabled: true });
-    expect(await t.anonymous().call('session.login', { username: 'erik', password: ADMIN_PASSWORD })).toMatchObject({
+    expect(
+      await t.anonymous().call('session.login', { username: 'erik', password: ADMIN_PASSWORD }),
+    ).toMatchObject({
       error: { code: 'forbidden' },
     });
   });

@@ -81,7 +81,10 @@ describe('the web host', () => {
       id: 1,
       result: { ok: true, value: { needsFirstAdmin: true } },
     });
-    expect(await call(ws, 'not json')).toMatchObject({ id: -1, result: { ok: false, error: { code: 'bad_request' } } });
+    expect(await call(ws, 'not json')).toMatchObject({
+      id: -1,
+      result: { ok: false, error: { code: 'bad_request' } },
+    });
     expect(await call(ws, { id: 'x', method: 'session.status' })).toMatchObject({ result: { ok: false } });
     expect(await call(ws, { id: 2, method: 'nope', input: {} })).toMatchObject({
       id: 2,
@@ -96,9 +99,16 @@ describe('the web host', () => {
     await call(a, {
       id: 1,
       method: 'setup.createFirstAdmin',
-      input: { username: 'admin', displayName: 'Astrid Admin', password: 'correct horse battery', language: 'sv' },
+      input: {
+        username: 'admin',
+        displayName: 'Astrid Admin',
+        password: 'correct horse battery',
+        language: 'sv',
+      },
     });
-    expect(await call(a, { id: 2, method: 'holders.search', input: { query: 'a' } })).toMatchObject({ result: { ok: true } });
+    expect(await call(a, { id: 2, method: 'holders.search', input: { query: 'a' } })).toMatchObject({
+      result: { ok: true },
+    });
     expect(await call(b, { id: 3, method: 'holders.search', input: { query: 'a' } })).toMatchObject({
       result: { ok: false, error: { code: 'unauthenticated' } },
     });

@@ -10,7 +10,11 @@ beforeEach(async () => {
     ['Nordbygg AS', '923609016'],
     ['Dansk Byg ApS', '10403782'],
   ] as const) {
-    await t.admin.must('organisations.create', { name, country: name.endsWith('AB') ? 'SE' : name.endsWith('AS') ? 'NO' : 'DK', number });
+    await t.admin.must('organisations.create', {
+      name,
+      country: name.endsWith('AB') ? 'SE' : name.endsWith('AS') ? 'NO' : 'DK',
+      number,
+    });
   }
 });
 afterEach(() => t.close());
@@ -50,8 +54,15 @@ describe('the hash-chained audit log', () => {
   });
 
   it('writes one outbox row per synced operation with no secrets in it', () => {
-    const payloads = t.desk.db.prepare('SELECT type, payload FROM outbox').all() as { type: string; payload: string }[];
-    expect(payloads.map((p) => p.type)).toEqual(['organisation.save', 'organisation.save', 'organisation.save']);
+    const payloads = t.desk.db.prepare('SELECT type, payload FROM outbox').all() as {
+      type: string;
+      payload: string;
+    }[];
+    expect(payloads.map((p) => p.type)).toEqual([
+      'organisation.save',
+      'organisation.save',
+      'organisation.save',
+    ]);
     expect(payloads.map((p) => p.payload).join()).not.toMatch(/scrypt|password/i);
   });
 });

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src-main/core/store/database';
-import { DatabaseTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../../../../src-main/core/store/migrate';
+import {
+  DatabaseTooNewError,
+  LATEST_VERSION,
+  migrate,
+  schemaVersion,
+} from '../../../../../src-main/core/store/migrate';
 
 let dir: string;
 let path: string;
@@ -41,7 +46,9 @@ describe('migrations', () => {
     ).run(NOW, NOW);
     migrate(db, 2);
     expect(db.prepare('SELECT username FROM operators').pluck().all()).toEqual(['anna']);
-    db.prepare(`INSERT INTO organisations (id, name, country, number, created_at, updated_at) VALUES ('o', 'Bygg AB', 'SE', '5560160680', ?, ?)`).run(NOW, NOW);
+    db.prepare(
+      `INSERT INTO organisations (id, name, country, number, created_at, updated_at) VALUES ('o', 'Bygg AB', 'SE', '5560160680', ?, ?)`,
+    ).run(NOW, NOW);
     db.close();
   });
 
@@ -52,14 +59,27 @@ describe('migrations', () => {
        VALUES ('h-1', 'Anna', 'Lind', 'SE', '191212121212', '1912-12-12', 1, ?, ?)`,
     ).run(NOW, NOW);
     db.prepare(`INSERT INTO holder_names (rowid, name) SELECT rowid, 'Anna Lind' FROM holders`).run();
-    db.prepare(`INSERT INTO holder_photos (holder_id, mime, bytes, sha256) VALUES ('h-1', 'image/png', x'89504e47', 'x')`).run();
+    db.prepare(
+      `INSERT INTO holder_photos (holder_id, mime, bytes, sha256) VALUES ('h-1', 'image/png', x'89504e47', 'x')`,
+    ).run();
     migrate(db, 3);
-    expect(db.prepare(`SELECT h.id FROM holder_names n JOIN holders h ON h.rowid = n.rowid WHERE holder_names MATCH '"lin"*'`).pluck().all()).toEqual(['h-1']);
+    expect(
+      db
+        .prepare(
+          `SELECT h.id FROM holder_names n JOIN holders h ON h.rowid = n.rowid WHERE holder_names MATCH '"lin"*'`,
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['h-1']);
     db.prepare(
       `INSERT INTO cards (id, holder_id, kind, printed_number, state, created_at, updated_at) VALUES ('c-1', 'h-1', 'access_card', 'AC-1', 'active', ?, ?)`,
     ).run(NOW, NOW);
     expect(() =>
-      db.prepare(`INSERT INTO cards (id, holder_id, kind, printed_number, state, created_at, updated_at) VALUES ('c-2', 'nobody', 'id06', 'X-2', 'active', ?, ?)`).run(NOW, NOW),
+      db
+        .prepare(
+          `INSERT INTO cards (id, holder_id, kind, printed_number, state, created_at, updated_at) VALUES ('c-2', 'nobody', 'id06', 'X-2', 'active', ?, ?)`,
+        )
+        .run(NOW, NOW),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });
