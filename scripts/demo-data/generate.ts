@@ -8,6 +8,7 @@ import { generateOrganisationNumber } from '../../src-shared/domain/organisation
 import { createOperationRunner } from '../../src-main/core/ops/operations';
 import type { Db } from '../../src-main/core/store/database';
 import { searchableName } from '../../src-main/core/holders/holder-search';
+import { matchKeys } from '../../src-shared/credentials/matching';
 import { NAMES, ORGANISATION_WORDS, PLACES, SITES, SUFFIX } from './names';
 import { portraitPng } from './photo';
 
@@ -88,6 +89,7 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
   const insertCredential = db.prepare(
     'INSERT OR IGNORE INTO credentials (id, card_id, technology, bytes, bound_at) VALUES (?, ?, ?, ?, ?)',
   );
+  const insertKey = db.prepare('INSERT OR IGNORE INTO credential_keys (key, credential_id) VALUES (?, ?)');
 
   const summary: DemoSummary = { organisations: orgIds.length, holders: 0, cards: 0, photos: 0 };
   for (let start = 0; start < options.holders; start += BATCH) {
@@ -152,7 +154,12 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoSummary {
           const uid = Buffer.alloc(random() < 0.6 ? 4 : 7);
           for (let b = 0; b < uid.length; b++) uid[b] = Math.floor(random() * 256);
           if (uid.length === 7) uid[0] = 0x04; // NXP's manufacturer byte leads 7-byte UIDs
-          insertCredential.run(uuidFrom('credential', i * 2 + c), cardId, 'iso14443a_uid', uid, NOW);
+          const credentialId = uuidFrom('credential', i * 2 + c);
+          if (insertCredential.run(credentialId, cardId, 'iso14443a_uid', uid, NOW).changes) {
+            for (const key of matchKeys({ technology: 'iso14443a_uid', bytes: new Uint8Array(uid) })) {
+              insertKey.run(key, credentialId);
+            }
+          }
           summary.cards += 1;
         }
       }

@@ -14,6 +14,12 @@ import { createOperatorService } from './operators/operator-service';
 import { createOrganisationService } from './organisations/organisation-service';
 import { openDatabase, type Db } from './store/database';
 import { deskIdentity } from './store/desk-identity';
+import { createIdentifier } from './readers/identify';
+import type { ReaderBackend } from './readers/reader-backend';
+import { createReaderPipeline } from './readers/reader-pipeline';
+import { loadReaderSettings } from './readers/reader-settings';
+import { createReadersService } from './readers/readers-service';
+import { systemReaderBackends } from './readers/system-backends';
 
 export interface DeskConfig {
   databasePath: string;
@@ -23,6 +29,11 @@ export interface DeskConfig {
   clock?: Clock;
   random?: Random;
   logger?: Logger;
+  /**
+   * Card reader backends. 'system': PC/SC and the configured HID readers of this machine.
+   * Default: none (tests and tools); the web host and the Electron shell pass 'system'.
+   */
+  readers?: ReaderBackend[] | 'system';
 }
 
 export interface DeskConnection {
@@ -36,7 +47,7 @@ export interface Desk {
   readonly id: string;
   readonly db: Db;
   connect(): DeskConnection;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const consoleLogger: Logger = { error: (message, error) => console.error(`[desk] ${message}`, error) };
@@ -49,10 +60,28 @@ export function createDesk(config: DeskConfig): Desk {
   const desk = deskIdentity(db, random, config.deskName);
   const ops = createOperationRunner(db, clock, random, desk.id);
   const sessions = createSessionStore(clock, idleTimeoutSeconds * 1000);
-  const events = new EventEmitter();
   const connections = new Set<Connection & { emit(event: DeskEventName, payload: unknown): void }>();
 
+  const sendToOperators = (event: DeskEventName, payload: unknown) => {
+    for (const c of connections) if (sessions.current(c.session)) c.emit(event, payload);
+  };
+  let readerSettings = loadReaderSettings(db);
+  const identifier = createIdentifier(db);
+  const readers = createReadersService({
+    backends: config.readers === 'system' ? systemReaderBackends(() => readerSettings) : (config.readers ?? []),
+    settings: () => readerSettings,
+    handle: createReaderPipeline({ clock, newId: ops.newId, settings: () => readerSettings, identify: identifier.identify }),
+    onPresented: (event) => sendToOperators('card.presented', event),
+    onChanged: (overview) => sendToOperators('readers.changed', overview),
+  });
+
   const handlers = createHandlers({
+    readers,
+    db,
+    readerSettings: () => readerSettings,
+    setReaderSettings: (settings) => {
+      readerSettings = settings;
+    },
     desk,
     idleTimeoutSeconds,
     sessions,
@@ -60,6 +89,7 @@ export function createDesk(config: DeskConfig): Desk {
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
     cards: createCardService(db, ops),
+    ops,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);
     },
@@ -77,6 +107,7 @@ export function createDesk(config: DeskConfig): Desk {
     }
   }, 1000);
   idleTimer.unref();
+  readers.start();
 
   return {
     id: desk.id,
@@ -100,9 +131,9 @@ export function createDesk(config: DeskConfig): Desk {
         },
       };
     },
-    close() {
+    async close() {
       clearInterval(idleTimer);
-      events.removeAllListeners();
+      await readers.stop();
       db.close();
     },
   };

@@ -15,6 +15,7 @@ const { values } = parseArgs({
     'idle-timeout': { type: 'string', default: process.env.FRONTDESK_IDLE_TIMEOUT ?? '300' },
     'desk-name': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    'no-readers': { type: 'boolean', default: false },
   },
 });
 
@@ -37,6 +38,7 @@ try {
     databasePath: resolve(values.db),
     idleTimeoutSeconds: Number(values['idle-timeout']),
     deskName: values['desk-name'],
+    readers: values['no-readers'] ? [] : 'system',
   });
 } catch (error) {
   if (error instanceof DatabaseTooNewError) {
@@ -60,10 +62,10 @@ console.log(`Frontdesk ID desk is running.
 (Only this computer can reach it; the link carries this launch's access token. Ctrl+C stops.)`);
 
 const stop = () => {
-  void host.close().then(() => {
-    desk.close();
-    process.exit(0);
-  });
+  void host
+    .close()
+    .then(() => desk.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

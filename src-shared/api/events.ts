@@ -1,9 +1,14 @@
 // Events flow from the desk to every connected screen over the same transport as method calls.
 import { z } from 'zod';
+import { cardPresented, readersOverview } from './readers';
 
 export const deskEvents = {
   /** The operator's session ended (idle timeout, logout elsewhere): go back to the idle/login screen. */
   'session.ended': z.object({ reason: z.enum(['idle', 'logout']) }),
+  /** A card was presented to a reader and matched (or not). Sent to logged-in screens. */
+  'card.presented': cardPresented,
+  /** A reader or reader service changed state. */
+  'readers.changed': readersOverview,
 } as const;
 
 export type DeskEvents = typeof deskEvents;

@@ -3,3 +3,4 @@ export * from './methods';
 export * from './events';
 export * from './client';
 export * from './schemas';
+export * from './readers';

@@ -21,6 +21,7 @@ import {
   username,
 } from './schemas';
 import { id, personName } from './text';
+import { cardPresented, readerProfileView, readerSettings, readersOverview } from './readers';
 
 /** 'public': no login needed. 'operator': any logged-in operator. Otherwise: any of these roles. */
 export type Access = 'public' | 'operator' | readonly Role[];
@@ -43,6 +44,8 @@ const empty = z.strictObject({});
 const ALL_STAFF: readonly Role[] = ['reception', 'card_admin', 'it_admin', 'admin'];
 const CARD_ADMINS: readonly Role[] = ['card_admin', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
+/** Reception binds a new card's chip by tapping it when handing it over (DESIGN.md flow 3). */
+const CARD_HANDLERS: readonly Role[] = ['reception', 'card_admin', 'admin'];
 
 export const sessionStatus = z.object({
   needsFirstAdmin: z.boolean(),
@@ -87,6 +90,25 @@ export const methods = {
   'organisations.update': method(organisationInput.extend({ id }), organisation, CARD_ADMINS),
 
   'cards.register': method(cardRegisterInput, card, CARD_ADMINS),
+  'cards.bindCredential': method(
+    z.strictObject({
+      cardId: id,
+      technology: z.string().max(40),
+      hex: z.string().regex(/^[0-9A-Fa-f]{2,64}$/, 'Hex digits, two per byte.'),
+    }),
+    card,
+    CARD_HANDLERS,
+  ),
+
+  'readers.list': method(empty, readersOverview, ALL_STAFF),
+  'readers.settings': method(
+    empty,
+    z.object({ settings: readerSettings, profiles: z.array(readerProfileView) }),
+    ALL_STAFF,
+  ),
+  'readers.configure': method(readerSettings, readerSettings, ADMINS),
+  /** A keyboard-wedge reader's burst, detected by the screen, handed to the core pipeline. */
+  'readers.wedgeRead': method(z.strictObject({ text: z.string().min(1).max(64) }), cardPresented, ALL_STAFF),
 
   'operators.list': method(empty, z.object({ items: z.array(operatorView) }), ADMINS),
   'operators.create': method(operatorCreateInput, operatorView, ADMINS),

@@ -60,7 +60,7 @@ export async function benchHolderSearch(holders: number): Promise<Record<string,
     all.push(ms);
     byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
   }
-  desk.close();
+  await desk.close();
 
   const total = summarise(all);
   console.log(

@@ -7,5 +7,5 @@ const desk = createDesk({ databasePath: path });
 const t1 = performance.now();
 const result = await desk.connect().call('session.status', {});
 const t2 = performance.now();
-desk.close();
+await desk.close();
 process.stdout.write(JSON.stringify({ createMs: t1 - t0, firstAnswerMs: t2 - t0, ok: result.ok }));

@@ -49,7 +49,7 @@ export const test = base.extend<{ desk: DeskFixture; idleTimeoutSeconds: number 
       },
     });
     await host.close();
-    desk.close();
+    await desk.close();
     rmSync(dir, { recursive: true, force: true });
   },
 });

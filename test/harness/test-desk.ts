@@ -48,7 +48,7 @@ export interface TestDesk {
   loginAs(roles: Role[], username?: string): Promise<TypedConnection>;
   anonymous(): TypedConnection;
   count(table: string): number;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function startTestDesk(config: Partial<DeskConfig> = {}): Promise<TestDesk> {
@@ -82,8 +82,8 @@ export async function startTestDesk(config: Partial<DeskConfig> = {}): Promise<T
     },
     anonymous: () => typed(desk.connect()),
     count: (table) => (desk.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-    close() {
-      desk.close();
+    async close() {
+      await desk.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

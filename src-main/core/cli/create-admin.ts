@@ -35,7 +35,7 @@ const result = await connection.call('setup.createFirstAdmin', {
   password: password ?? '',
   language: values.language,
 });
-desk.close();
+await desk.close();
 if (!result.ok) {
   console.error(`Not created: ${result.error.message}`);
   for (const issue of result.error.issues ?? []) console.error(`  ${issue.path}: ${issue.message}`);

@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  desk.close();
+  await desk.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -84,6 +84,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0003 → 0004 indexes existing credentials under every key a reader format can produce', () => {
+    const db = databaseAt(3);
+    db.prepare(
+      `INSERT INTO holders (id, given_name, family_name, identity_country, identity_number, birth_date, has_eid, created_at, updated_at)
+       VALUES ('h-1', 'Anna', 'Lind', 'SE', '191212121212', '1912-12-12', 1, ?, ?)`,
+    ).run(NOW, NOW);
+    db.prepare(
+      `INSERT INTO cards (id, holder_id, kind, printed_number, state, created_at, updated_at) VALUES ('c-1', 'h-1', 'access_card', 'AC-1', 'active', ?, ?)`,
+    ).run(NOW, NOW);
+    db.prepare(
+      `INSERT INTO credentials (id, card_id, technology, bytes, bound_at) VALUES ('r-1', 'c-1', 'iso14443a_uid', x'04A2B3C4D5E6F7', ?)`,
+    ).run(NOW);
+    migrate(db, 4);
+    const keys = db.prepare(`SELECT key FROM credential_keys WHERE credential_id = 'r-1'`).pluck().all();
+    expect(keys).toContain('iso14443a_uid:04a2b3c4d5e6f7');
+    expect(keys).toContain('iso14443a_uid/last4:c4d5e6f7');
+    db.close();
+  });
+
   it('refuses a database written by a newer version, with a clear message, and changes nothing', () => {
     const db = new Database(path);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);

@@ -1,0 +1,357 @@
+// One PC/SC reader: turns its status notifications into insertions and removals, reads each inserted
+// card once (ATR → card type, UID), and keeps the reader's status. Every insertion the reader reports
+// gets at most one 'read'; a 'removed' follows every 'read' exactly once, also when the card left while
+// it was being read. The binding object behind a reader changes when pcscd restarts (attach/detach);
+// the slot, its id and its last event stay.
+import { formatHex, parseAtr, type Atr } from '../../../../src-shared/credentials/atr';
+import type { Clock } from '../../ops/context';
+import type { RawRead, ReaderState, ReaderStatus } from '../reader-backend';
+import { PcscTimeoutError, startBindingCall } from './binding-call';
+import {
+  PcscErrorCode,
+  pcscErrorCode,
+  SCARD_LEAVE_CARD,
+  SCARD_PROTOCOL_T0,
+  SCARD_PROTOCOL_T1,
+  SCARD_RESET_CARD,
+  SCARD_SHARE_EXCLUSIVE,
+  SCARD_SHARE_SHARED,
+  SCARD_STATE_MUTE,
+  SCARD_STATE_PRESENT,
+  SCARD_STATE_UNAVAILABLE,
+  SCARD_STATE_UNKNOWN,
+  type PcscReader,
+  type PcscStatus,
+} from './pcsc-binding';
+import { settlesWithin, type Timers } from './timers';
+import { isRandomUid, readUid, type UidResult } from './uid-reader';
+
+export type ShareMode = 'shared' | 'exclusive';
+
+export interface PcscLogger {
+  error(message: string, error?: unknown): void;
+  info?(message: string): void;
+}
+
+export interface ReaderSlotContext {
+  clock: Clock;
+  timers: Timers;
+  logger: PcscLogger;
+  apduTimeoutMs: number;
+  shareMode: ShareMode;
+  hrtime: () => bigint;
+  onRead(read: RawRead): void;
+  onRemoved(readerId: string): void;
+  onStatus(status: ReaderStatus): void;
+}
+
+/** One stay of one card on the reader, from insertion to removal. */
+interface CardVisit {
+  reader: PcscReader;
+  /** The reader's event counter when the card was seen (upper 16 bits of dwEventState). */
+  counter: number;
+  atr: Uint8Array | undefined;
+  isMute: boolean;
+  seenAt: bigint;
+  phase: 'reading' | 'read' | 'failed';
+  hasLeft: boolean;
+  /** The binding reader went away (pcscd stopped, reader unplugged, backend stopped): say nothing more. */
+  isDetached: boolean;
+}
+
+/** Largest answer to a short APDU: 256 data bytes + SW1 SW2. */
+const MAX_RESPONSE_LENGTH = 258;
+
+export class ReaderSlot {
+  readonly id: string;
+  readonly name: string;
+  #status: ReaderStatus;
+  #reader: PcscReader | null = null;
+  #visit: CardVisit | null = null;
+  #lastCounter: number | null = null;
+  /** Reads run one after the other, each until the binding is really done with the reader. */
+  #reads: Promise<void> = Promise.resolve();
+  /** A binding call has outlived its timeout and still holds the reader. */
+  #isStuck = false;
+  readonly #context: ReaderSlotContext;
+
+  constructor(name: string, context: ReaderSlotContext) {
+    this.id = `pcsc:${name}`;
+    this.name = name;
+    this.#context = context;
+    this.#status = { id: this.id, name, backend: 'pcsc', state: 'gone' };
+  }
+
+  status(): ReaderStatus {
+    return { ...this.#status };
+  }
+
+  get isAttached(): boolean {
+    return this.#reader !== null;
+  }
+
+  attach(reader: PcscReader): void {
+    this.detach();
+    this.#reader = reader;
+    this.#lastCounter = null;
+    this.#isStuck = false;
+    reader.on('status', (status) => {
+      if (this.#reader === reader) this.#onStatus(reader, status);
+    });
+    reader.on('error', (error) => this.#context.logger.info?.(`${this.name}: ${error.message}`));
+    reader.on('end', () => {
+      if (this.#reader === reader) this.detach();
+    });
+    this.#update({ state: 'idle' });
+  }
+
+  /** The binding reader is gone (unplugged, pcscd stopped, backend stopping). Closes it once it is idle. */
+  detach(): Promise<void> {
+    const reader = this.#reader;
+    if (!reader) return Promise.resolve();
+    this.#reader = null;
+    const visit = this.#visit;
+    this.#visit = null;
+    if (visit) {
+      visit.isDetached = true;
+      if (visit.phase === 'read') this.#context.onRemoved(this.id);
+    }
+    this.#update({ state: 'gone' });
+    // Closing a reader locks the mutex a stuck SCardTransmit holds, on the main thread: wait for it.
+    return this.#reads.then(() => {
+      try {
+        reader.close();
+      } catch (error) {
+        this.#context.logger.info?.(`${this.name}: close failed: ${String(error)}`);
+      }
+    });
+  }
+
+  #onStatus(reader: PcscReader, { state, atr }: PcscStatus): void {
+    const isPresent =
+      (state & SCARD_STATE_PRESENT) !== 0 && (state & (SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE)) === 0;
+    // pcsc-lite and WinSCard count insertions and removals in the upper 16 bits. The binding delivers
+    // only the latest state when several changes come at once, so a changed counter with the card still
+    // present means it was swapped in between, and a jump of 2+ with no card means a tap we never saw.
+    const counter = state >>> 16;
+    const previousCounter = this.#lastCounter;
+    this.#lastCounter = counter;
+    const visit = this.#visit;
+    if (isPresent) {
+      if (visit && visit.counter === counter) return;
+      if (visit) this.#cardLeft(visit);
+      this.#cardArrived(reader, counter, atr, (state & SCARD_STATE_MUTE) !== 0);
+      return;
+    }
+    if (visit) {
+      this.#cardLeft(visit);
+      return;
+    }
+    if (previousCounter !== null && ((counter - previousCounter) & 0xffff) >= 2) {
+      this.#update({
+        error: 'A card was presented too briefly to be read: hold it on the reader a moment longer.',
+      });
+    }
+  }
+
+  #cardArrived(reader: PcscReader, counter: number, atr: Uint8Array | undefined, isMute: boolean): void {
+    const visit: CardVisit = {
+      reader,
+      counter,
+      atr: atr && atr.length > 0 ? Uint8Array.from(atr) : undefined,
+      isMute,
+      seenAt: this.#context.hrtime(),
+      phase: 'reading',
+      hasLeft: false,
+      isDetached: false,
+    };
+    this.#visit = visit;
+    this.#update({ state: 'card_present' });
+    const previous = this.#reads;
+    this.#reads = this.#readWhenFree(visit, previous).catch((error: unknown) => {
+      this.#context.logger.error(`${this.name}: reading a card failed unexpectedly`, error);
+    });
+  }
+
+  #cardLeft(visit: CardVisit): void {
+    visit.hasLeft = true;
+    this.#visit = null;
+    if (visit.phase === 'read') this.#context.onRemoved(this.id);
+    // While a read is under way, its end decides what to say (see #succeeded and #failed).
+    if (visit.phase !== 'reading') this.#update({ state: this.#isStuck ? 'error' : 'idle' });
+  }
+
+  async #readWhenFree(visit: CardVisit, previous: Promise<void>): Promise<void> {
+    if (!(await settlesWithin(previous, this.#context.apduTimeoutMs, this.#context.timers))) {
+      this.#failed(
+        visit,
+        'The reader is still waiting for the previous card to answer: remove it and present the card again.',
+      );
+      await previous;
+      if (visit.hasLeft || visit.isDetached) return;
+      visit.phase = 'reading';
+    }
+    if (visit.hasLeft || visit.isDetached) {
+      this.#failed(visit, 'The card was removed before it could be read.', true);
+      return;
+    }
+    await this.#read(visit);
+  }
+
+  async #read(visit: CardVisit): Promise<void> {
+    if (visit.isMute || !visit.atr) {
+      this.#failed(
+        visit,
+        'The card does not answer (no ATR): the reader cannot talk to it. Present it again.',
+      );
+      return;
+    }
+    const parsed = parseAtr(visit.atr);
+    if (!parsed.ok) {
+      this.#failed(visit, `The card sent a malformed ATR (${formatHex(visit.atr)}): ${parsed.error.message}`);
+      return;
+    }
+    const { reader } = visit;
+    let lastCall: Promise<void> = Promise.resolve();
+    const call = <T>(
+      what: string,
+      start: (callback: (error: Error | null | undefined, value: T) => void) => void,
+    ) => {
+      const started = startBindingCall(what, start, this.#context.apduTimeoutMs, this.#context.timers);
+      lastCall = started.done;
+      started.value.catch((error: unknown) => {
+        if (error instanceof PcscTimeoutError) this.#markStuckUntil(started.done);
+      });
+      return started.value;
+    };
+    let isClean = false;
+    try {
+      const shareMode = this.#context.shareMode === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
+      const protocol = await call<number>('Connecting to the card', (callback) =>
+        reader.connect({ share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 }, callback),
+      );
+      const result = await readUid((command) =>
+        call<Buffer>('The card', (callback) =>
+          reader.transmit(Buffer.from(command), MAX_RESPONSE_LENGTH, protocol, callback),
+        ).then((response) => new Uint8Array(response)),
+      );
+      isClean = result.ok;
+      this.#finish(visit, parsed.value, result);
+    } catch (error) {
+      const failure = describeFailure(error, this.#context.apduTimeoutMs);
+      this.#failed(visit, failure.message, failure.isCardGone);
+    } finally {
+      await lastCall;
+      await this.#disconnect(reader, isClean);
+    }
+  }
+
+  async #disconnect(reader: PcscReader, isClean: boolean): Promise<void> {
+    const started = startBindingCall<undefined>(
+      'Releasing the card',
+      (callback) =>
+        reader.disconnect(isClean ? SCARD_LEAVE_CARD : SCARD_RESET_CARD, (error) =>
+          callback(error, undefined),
+        ),
+      this.#context.apduTimeoutMs,
+      this.#context.timers,
+    );
+    await started.value.catch((error: unknown) =>
+      this.#context.logger.info?.(`${this.name}: ${String(error)}`),
+    );
+    await started.done;
+  }
+
+  #markStuckUntil(done: Promise<void>): void {
+    this.#isStuck = true;
+    void done.then(() => {
+      this.#isStuck = false;
+      if (this.#reader && !this.#visit && this.#status.state === 'error') this.#update({ state: 'idle' });
+    });
+  }
+
+  #finish(visit: CardVisit, atr: Atr, result: UidResult): void {
+    if (!result.ok) {
+      this.#failed(visit, result.error.message, result.error.code === 'card_removed');
+      return;
+    }
+    if (visit.isDetached) return;
+    const uid = result.uid;
+    const isUsableForIdentification = !isRandomUid(uid);
+    visit.phase = 'read';
+    this.#context.onRead({
+      kind: 'bytes',
+      readerId: this.id,
+      backend: 'pcsc',
+      bytes: uid,
+      cardType: atr.cardType,
+      atr: atr.bytes,
+      isUsableForIdentification,
+      seenAt: visit.seenAt,
+    });
+    const summary = `${atr.cardName}, UID ${formatHex(uid)}${isUsableForIdentification ? '' : ' (random UID: it changes at every tap)'}`;
+    if (visit.hasLeft) this.#context.onRemoved(this.id);
+    this.#update({ state: visit.hasLeft ? 'idle' : 'card_present', event: summary });
+  }
+
+  #failed(visit: CardVisit, message: string, isCardGone = false): void {
+    if (visit.isDetached || visit.phase !== 'reading') return;
+    visit.phase = 'failed';
+    if (visit.hasLeft) {
+      this.#update({
+        state: this.#isStuck ? 'error' : 'idle',
+        error: 'The card was removed before it could be read.',
+      });
+    } else {
+      this.#update({ state: isCardGone ? 'idle' : 'error', error: message });
+    }
+  }
+
+  #update(change: { state?: ReaderState; event?: string; error?: string }): void {
+    const at = new Date(this.#context.clock.now()).toISOString();
+    const next: ReaderStatus = { ...this.#status };
+    if (change.state) next.state = change.state;
+    if (change.event !== undefined) next.lastEvent = { at, summary: change.event };
+    if (change.error !== undefined) next.lastError = { at, message: change.error };
+    this.#status = next;
+    this.#context.onStatus(this.status());
+  }
+}
+
+function describeFailure(error: unknown, timeoutMs: number): { message: string; isCardGone: boolean } {
+  if (error instanceof PcscTimeoutError) {
+    const seconds = (timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 });
+    return {
+      message: `The card did not answer within ${seconds} s: remove it and present it again.`,
+      isCardGone: false,
+    };
+  }
+  switch (pcscErrorCode(error)) {
+    case PcscErrorCode.removedCard:
+    case PcscErrorCode.noSmartcard:
+      return { message: 'The card was removed before it could be read.', isCardGone: true };
+    case PcscErrorCode.sharingViolation:
+      return {
+        message: 'Another application is using this reader: close it, then present the card again.',
+        isCardGone: false,
+      };
+    case PcscErrorCode.unresponsiveCard:
+    case PcscErrorCode.unpoweredCard:
+    case PcscErrorCode.unsupportedCard:
+    case PcscErrorCode.resetCard:
+      return {
+        message:
+          'The card does not respond to the reader: present it again, or it may be a card this reader cannot read.',
+        isCardGone: false,
+      };
+    case PcscErrorCode.insufficientBuffer:
+      return {
+        message: 'The card answered with more data than a UID can have (oversized response).',
+        isCardGone: false,
+      };
+    default: {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { message: `The reader failed while reading the card: ${detail}`, isCardGone: false };
+    }
+  }
+}

@@ -1,0 +1,120 @@
+// Reads a contactless card's UID with PC/SC part 3 Get Data (FF CA 00 00 00) and checks every answer:
+// its length, its status word and the UID's length. The transmit function is given, so this logic runs
+// the same against the real binding and against a fake in unit tests.
+import { formatHex } from '../../../../src-shared/credentials/atr';
+import {
+  formatStatusWord,
+  getUidCommand,
+  parseResponse,
+  SW1_WRONG_LE,
+  SW_CLA_NOT_SUPPORTED,
+  SW_END_OF_DATA,
+  SW_FUNCTION_NOT_SUPPORTED,
+  SW_INS_NOT_SUPPORTED,
+  SW_NO_INFORMATION,
+  SW_OK,
+  SW_WRONG_P1P2,
+} from './apdu';
+
+/** Sends a command APDU and resolves with the whole response (data + SW1 SW2). */
+export type Transmit = (command: Uint8Array) => Promise<Uint8Array>;
+
+export type UidErrorCode =
+  | 'card_removed'
+  | 'malformed_response'
+  | 'oversized_response'
+  | 'bad_uid_length'
+  | 'uid_not_readable'
+  | 'uid_not_supported'
+  | 'unexpected_status';
+
+export interface UidError {
+  code: UidErrorCode;
+  message: string;
+}
+
+export type UidResult = { ok: true; uid: Uint8Array } | { ok: false; error: UidError };
+
+/** ISO/IEC 14443-3 UIDs are single (4), double (7) or triple (10) size. */
+export const UID_LENGTHS: readonly number[] = [4, 7, 10];
+const MAX_UID_LENGTH = 10;
+
+/**
+ * ISO/IEC 14443-3 section 6.4.4: a 4-byte UID whose first byte is 08 is a random ID, made up anew at
+ * every power-up (DESFire EV1+ with random ID enabled, many payment cards): it identifies nobody.
+ */
+export function isRandomUid(uid: Uint8Array): boolean {
+  return uid.length === 4 && uid[0] === 0x08;
+}
+
+function failure(code: UidErrorCode, message: string): UidResult {
+  return { ok: false, error: { code, message } };
+}
+
+function checkUid(data: Uint8Array): UidResult {
+  if (data.length > MAX_UID_LENGTH) {
+    return failure(
+      'oversized_response',
+      `The reader returned ${data.length} bytes for a UID; a UID has at most 10.`,
+    );
+  }
+  if (!UID_LENGTHS.includes(data.length)) {
+    const shown = data.length > 0 ? ` (${formatHex(data)})` : '';
+    return failure(
+      'bad_uid_length',
+      `The reader returned a ${data.length}-byte UID${shown}; a UID has 4, 7 or 10 bytes.`,
+    );
+  }
+  return { ok: true, uid: data };
+}
+
+export async function readUid(transmit: Transmit): Promise<UidResult> {
+  let command = getUidCommand(0);
+  // One re-issue at most: a reader that keeps asking for another Le is broken.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const bytes = await transmit(command);
+    // pcsc-lite quirk: when the card leaves during an APDU, SCardTransmit "succeeds" with 0 bytes.
+    if (bytes.length === 0)
+      return failure('card_removed', 'The card was removed before its UID could be read.');
+    if (bytes.length > MAX_UID_LENGTH + 2) {
+      return failure(
+        'oversized_response',
+        `The reader answered the UID command with ${bytes.length} bytes; a UID has at most 10.`,
+      );
+    }
+    const response = parseResponse(bytes);
+    if (!response) {
+      return failure('malformed_response', 'The reader answered with 1 byte, too short for a status word.');
+    }
+    switch (response.sw) {
+      case SW_OK:
+      case SW_END_OF_DATA:
+        // 62 82: end of data reached before Le bytes; what came is the whole UID.
+        return checkUid(response.data);
+      case SW_NO_INFORMATION:
+        return failure(
+          'uid_not_readable',
+          'The reader could not read the UID (status 63 00). Present the card again.',
+        );
+      case SW_FUNCTION_NOT_SUPPORTED:
+      case SW_WRONG_P1P2:
+      case SW_INS_NOT_SUPPORTED:
+      case SW_CLA_NOT_SUPPORTED:
+        return failure(
+          'uid_not_supported',
+          `This reader does not support reading the UID (status ${formatStatusWord(response.sw)}).`,
+        );
+    }
+    if (response.sw1 === SW1_WRONG_LE && response.data.length === 0) {
+      if (attempt > 0) break;
+      // 6C XX: wrong Le, the UID has XX bytes: send the command again with Le = XX.
+      command = getUidCommand(response.sw2);
+      continue;
+    }
+    return failure(
+      'unexpected_status',
+      `The reader answered the UID command with status ${formatStatusWord(response.sw)}.`,
+    );
+  }
+  return failure('unexpected_status', 'The reader asked twice for another length (6C XX) for the UID.');
+}

@@ -1,0 +1,84 @@
+// raw read → credential → match → event (docs/reader-pipeline.md). Every read gives exactly one
+// CardPresented, also when the read is unusable: reception always sees that a card was presented.
+import type { CardPresented } from '../../../src-shared/api/readers';
+import type { CardType } from '../../../src-shared/credentials/atr';
+import { bytesToHex, type Credential, type CredentialTechnology } from '../../../src-shared/credentials/credential';
+import { credentialFromBytes } from '../../../src-shared/credentials/credential-from-bytes';
+import type { CredentialFormat } from '../../../src-shared/credentials/formats';
+import { credentialFromReaderText, findReaderProfile } from '../../../src-shared/credentials/reader-profile';
+import type { ReaderSettings } from '../../../src-shared/api/readers';
+import type { Clock } from '../ops/context';
+import type { Identification } from './identify';
+import type { RawRead } from './reader-backend';
+import { DEFAULT_PROFILE } from './reader-settings';
+
+/** The chip technology a PC/SC card type answers FF CA with. */
+export function technologyOf(cardType: string): CredentialTechnology {
+  const byType: Partial<Record<CardType, CredentialTechnology>> = {
+    icode_sli: 'iso15693',
+    felica: 'other',
+    picopass: 'other',
+    iso7816: 'other',
+  };
+  return byType[cardType as CardType] ?? 'iso14443a_uid';
+}
+
+export interface PipelineDeps {
+  clock: Clock;
+  newId(): string;
+  settings(): ReaderSettings;
+  identify(credential: Credential, format: CredentialFormat, today: string): Identification;
+}
+
+type Parsed = { ok: true; credential: Credential; format: CredentialFormat } | { ok: false; status: 'unreadable' | 'unusable'; reason: string };
+
+function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
+  if (read.kind === 'bytes') {
+    if (!read.isUsableForIdentification) {
+      return {
+        ok: false,
+        status: 'unusable',
+        reason: 'This card shows a new random number at every tap, so it cannot identify anyone. Use the card’s printed number.',
+      };
+    }
+    const parsed = credentialFromBytes(technologyOf(read.cardType), read.bytes);
+    return parsed.ok ? { ok: true, credential: parsed.value, format: 'hex' } : { ok: false, status: 'unreadable', reason: parsed.error.message };
+  }
+  const profileId =
+    settings.profiles[read.readerId] ?? (read.backend === 'wedge' ? settings.wedge.profileId : DEFAULT_PROFILE[read.backend]);
+  const profile = findReaderProfile(profileId) ?? findReaderProfile(DEFAULT_PROFILE[read.backend])!;
+  const parsed = credentialFromReaderText(read.text, profile);
+  return parsed.ok
+    ? { ok: true, credential: parsed.value, format: profile.format }
+    : { ok: false, status: 'unreadable', reason: `${parsed.error.message} (reader profile: ${profile.name})` };
+}
+
+export function createReaderPipeline(deps: PipelineDeps) {
+  return function handle(read: RawRead): CardPresented {
+    const now = deps.clock.now();
+    const parsed = parseRead(read, deps.settings());
+    const base = {
+      id: deps.newId(),
+      at: new Date(now).toISOString(),
+      readerId: read.readerId,
+      backend: read.backend,
+      cardType: read.kind === 'bytes' ? read.cardType : null,
+    };
+    let result: Omit<CardPresented, keyof typeof base | 'matchedAfterUs' | 'sentAtMs'>;
+    if (!parsed.ok) {
+      result = { status: parsed.status, reason: parsed.reason, credential: null, card: null, holder: null };
+    } else {
+      const found = deps.identify(parsed.credential, parsed.format, new Date(now).toISOString().slice(0, 10));
+      result = {
+        ...found,
+        credential: {
+          technology: parsed.credential.technology,
+          hex: bytesToHex(parsed.credential.bytes).toUpperCase(),
+          format: parsed.format,
+        },
+      };
+    }
+    const matchedAfterUs = Number(process.hrtime.bigint() - read.seenAt) / 1000;
+    return { ...base, ...result, matchedAfterUs, sentAtMs: performance.timeOrigin + performance.now() };
+  };
+}
