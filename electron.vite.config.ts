@@ -6,7 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // `true` externalizes only "dependencies": the optional native modules must stay external
+      // too, or their JS is bundled and no longer finds its .node binary.
+      externalizeDeps: { include: ['node-hid', 'pcsclite'] },
       rollupOptions: { input: { index: resolve('src-main/index.ts') } },
     },
   },

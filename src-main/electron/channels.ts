@@ -1,0 +1,6 @@
+// The two IPC channels between the preload and the main process. Shared so neither side can drift.
+
+/** Renderer → main: `ipcRenderer.invoke(CALL_CHANNEL, { method, input })` answers a Result. */
+export const CALL_CHANNEL = 'desk:call';
+/** Main → renderer: `webContents.send(EVENT_CHANNEL, { event, payload })`. */
+export const EVENT_CHANNEL = 'desk:event';
