@@ -1,5 +1,6 @@
 // npm run bench [-- --holders 100000,1000000] [--only search]
 import { parseArgs } from 'node:util';
+import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
 
 const { values } = parseArgs({
@@ -17,4 +18,7 @@ console.log(
 );
 if (wants('search')) {
   for (const size of sizes) await benchHolderSearch(size);
+}
+if (wants('lookup')) {
+  benchCredentialLookup(Math.max(...sizes));
 }

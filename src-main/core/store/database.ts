@@ -21,6 +21,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // last transactions, and the hub has every synced operation.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // A tap's lookup touches a few pages of three indexes: memory-mapped reads and a larger page
+    // cache keep it at microseconds even with a million cards (measured in npm run bench).
+    db.pragma('mmap_size = 1073741824');
+    db.pragma('cache_size = -65536');
     if (options.migrate !== false) migrate(db);
     return db;
   } catch (error) {
