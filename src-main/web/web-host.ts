@@ -131,7 +131,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep idle keep-alive and pre-opened sockets; close() alone waits for them.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,0 +1,31 @@
+// Dates and numbers the way the operator's language writes them.
+import { useI18n } from 'vue-i18n';
+import { isLanguage } from '../i18n/language-preference';
+import { LOCALE_TAGS } from '../i18n';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function formatDate(iso: string, tag: string): string {
+  // A calendar date (a birth date) is read in UTC so it never shifts a day with the time zone.
+  const date = DATE_ONLY.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(tag, {
+    dateStyle: 'medium',
+    ...(DATE_ONLY.test(iso) ? { timeZone: 'UTC' } : {}),
+  }).format(date);
+}
+
+export function formatDateTime(iso: string, tag: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function useFormat() {
+  const { locale } = useI18n();
+  const tag = () => (isLanguage(locale.value) ? LOCALE_TAGS[locale.value] : LOCALE_TAGS.en);
+  return {
+    date: (iso: string) => formatDate(iso, tag()),
+    dateTime: (iso: string) => formatDateTime(iso, tag()),
+  };
+}

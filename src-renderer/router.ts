@@ -1,0 +1,64 @@
+// The screens and who may open them. Hash history: the renderer is served from the web host and from
+// Electron's custom protocol alike, and neither has to know the routes.
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '../src-shared/domain/roles';
+import { useSessionStore, type SessionPhase } from './stores/session';
+import FirstRunView from './views/FirstRunView.vue';
+import HolderEditView from './views/HolderEditView.vue';
+import HolderView from './views/HolderView.vue';
+import IdleView from './views/IdleView.vue';
+import LoginView from './views/LoginView.vue';
+import OperatorsView from './views/OperatorsView.vue';
+import OrganisationsView from './views/OrganisationsView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Shown only in this phase of the session (login, first run); other routes need a login. */
+    phase?: SessionPhase;
+    /** Roles that may open the screen; absent: any logged-in operator. */
+    roles?: readonly Role[];
+  }
+}
+
+export const CARD_ADMIN_ROLES: readonly Role[] = ['card_admin', 'admin'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: IdleView },
+  { path: '/login', name: 'login', component: LoginView, meta: { phase: 'loggedOut' } },
+  { path: '/first-run', name: 'firstRun', component: FirstRunView, meta: { phase: 'needsFirstAdmin' } },
+  { path: '/holders/new', name: 'holderNew', component: HolderEditView, meta: { roles: CARD_ADMIN_ROLES } },
+  { path: '/holders/:id', name: 'holder', component: HolderView, props: true },
+  {
+    path: '/holders/:id/edit',
+    name: 'holderEdit',
+    component: HolderEditView,
+    props: true,
+    meta: { roles: CARD_ADMIN_ROLES },
+  },
+  { path: '/organisations', name: 'organisations', component: OrganisationsView },
+  { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMIN_ROLES } },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+/** Where the session's phase sends a screen request, or null to let it through. */
+export function redirectFor(
+  phase: SessionPhase,
+  meta: { phase?: SessionPhase; roles?: readonly Role[] },
+  hasAnyRole: (roles: readonly Role[]) => boolean,
+): RouteLocationRaw | null {
+  if (phase === 'loading' || phase === 'unavailable') return null;
+  if (phase === 'needsFirstAdmin') return meta.phase === 'needsFirstAdmin' ? null : { name: 'firstRun' };
+  if (phase === 'loggedOut') return meta.phase === 'loggedOut' ? null : { name: 'login' };
+  if (meta.phase !== undefined) return { name: 'home' };
+  return meta.roles && !hasAnyRole(meta.roles) ? { name: 'home' } : null;
+}
+
+export function createDeskRouter() {
+  const router = createRouter({ history: createWebHashHistory(), routes });
+  router.beforeEach((to) => {
+    const session = useSessionStore();
+    return redirectFor(session.phase, to.meta, session.hasAnyRole) ?? true;
+  });
+  return router;
+}

@@ -1,0 +1,193 @@
+// Who is logged in at this screen, and when they stop being so. The core ends a session after
+// `idleTimeoutSeconds` without calls; this store keeps the two in step: activity sends
+// `session.keepAlive` at most every 30 s, and the screen logs itself out when the person is idle.
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { MethodInput } from '../../src-shared/api/methods';
+import type { ApiError } from '../../src-shared/api/result';
+import type { OperatorSelf } from '../../src-shared/api/schemas';
+import type { Language } from '../../src-shared/domain/languages';
+import type { Role } from '../../src-shared/domain/roles';
+import { call, onDeskEvent, onUnauthenticated } from '../client/api';
+import { preferredLanguage, rememberLanguage } from '../i18n/language-preference';
+import { useConnectionStore } from './connection';
+
+export const KEEP_ALIVE_INTERVAL_MS = 30_000;
+
+export type SessionPhase = 'loading' | 'unavailable' | 'needsFirstAdmin' | 'loggedOut' | 'loggedIn';
+export type SessionEnd =
+  | { kind: 'idle'; seconds: number }
+  | { kind: 'elsewhere' }
+  | { kind: 'unauthenticated' }
+  | { kind: 'connection' };
+
+type LoginResult = { ok: true } | { ok: false; error: ApiError };
+
+export const useSessionStore = defineStore('session', () => {
+  const phase = ref<SessionPhase>('loading');
+  const operator = ref<OperatorSelf | null>(null);
+  const deskName = ref('');
+  const idleTimeoutSeconds = ref(300);
+  const endReason = ref<SessionEnd | null>(null);
+  const loadError = ref<ApiError | null>(null);
+  const language = ref<Language>(preferredLanguage());
+
+  const roles = computed<readonly Role[]>(() => operator.value?.roles ?? []);
+  const isLoggedIn = computed(() => phase.value === 'loggedIn');
+  const hasAnyRole = (allowed: readonly Role[]) => roles.value.some((r) => allowed.includes(r));
+
+  let lastActivity = 0;
+  let lastKeepAlive = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let keepAliveTimer: ReturnType<typeof setTimeout> | undefined;
+  let isStarted = false;
+
+  function stopTimers(): void {
+    clearTimeout(idleTimer);
+    clearTimeout(keepAliveTimer);
+    idleTimer = keepAliveTimer = undefined;
+  }
+
+  function checkIdle(): void {
+    const limit = idleTimeoutSeconds.value * 1000;
+    const idleFor = Date.now() - lastActivity;
+    if (idleFor >= limit) {
+      end({ kind: 'idle', seconds: idleTimeoutSeconds.value });
+      void call('session.logout', {});
+    } else {
+      idleTimer = setTimeout(checkIdle, limit - idleFor);
+    }
+  }
+
+  function enter(self: OperatorSelf): void {
+    stopTimers();
+    operator.value = self;
+    language.value = self.language;
+    rememberLanguage(self.language);
+    endReason.value = null;
+    phase.value = 'loggedIn';
+    lastActivity = lastKeepAlive = Date.now();
+    idleTimer = setTimeout(checkIdle, idleTimeoutSeconds.value * 1000);
+  }
+
+  function end(reason: SessionEnd | null): void {
+    stopTimers();
+    operator.value = null;
+    endReason.value = reason;
+    if (phase.value !== 'needsFirstAdmin') phase.value = 'loggedOut';
+  }
+
+  function sendKeepAlive(): void {
+    clearTimeout(keepAliveTimer);
+    keepAliveTimer = undefined;
+    lastKeepAlive = Date.now();
+    void call('session.keepAlive', {});
+  }
+
+  /** Called on every pointer, key and touch event: cheap, so it may run on each one. */
+  function noteActivity(): void {
+    if (phase.value !== 'loggedIn') return;
+    lastActivity = Date.now();
+    const since = lastActivity - lastKeepAlive;
+    if (since >= KEEP_ALIVE_INTERVAL_MS) sendKeepAlive();
+    // A trailing keep-alive, so the core hears of the last activity within 30 s and never ends the
+    // session before this screen would.
+    else keepAliveTimer ??= setTimeout(sendKeepAlive, KEEP_ALIVE_INTERVAL_MS - since);
+  }
+
+  async function refresh(): Promise<void> {
+    const result = await call('session.status', {});
+    if (!result.ok) {
+      loadError.value = result.error;
+      if (phase.value === 'loading') phase.value = 'unavailable';
+      return;
+    }
+    loadError.value = null;
+    const status = result.value;
+    deskName.value = status.desk.name;
+    idleTimeoutSeconds.value = status.idleTimeoutSeconds;
+    if (status.needsFirstAdmin) {
+      end(null);
+      phase.value = 'needsFirstAdmin';
+    } else if (status.operator) {
+      if (phase.value !== 'loggedIn' || operator.value?.id !== status.operator.id) enter(status.operator);
+      else operator.value = status.operator;
+    } else if (phase.value === 'loggedIn') {
+      end({ kind: 'connection' });
+    } else {
+      phase.value = 'loggedOut';
+    }
+  }
+
+  async function login(username: string, password: string): Promise<LoginResult> {
+    const result = await call('session.login', { username, password });
+    if (!result.ok) return result;
+    enter(result.value);
+    return { ok: true };
+  }
+
+  async function createFirstAdmin(input: MethodInput<'setup.createFirstAdmin'>): Promise<LoginResult> {
+    const result = await call('setup.createFirstAdmin', input);
+    if (!result.ok) return result;
+    enter(result.value);
+    return { ok: true };
+  }
+
+  async function logout(): Promise<void> {
+    end(null);
+    await call('session.logout', {});
+  }
+
+  async function setLanguage(next: Language): Promise<ApiError | null> {
+    language.value = next;
+    rememberLanguage(next);
+    if (phase.value !== 'loggedIn') return null;
+    const result = await call('session.setLanguage', { language: next });
+    if (!result.ok) return result.error;
+    operator.value = result.value;
+    return null;
+  }
+
+  /** Subscribes to the desk's events and reads the session; call once, after the client is set. */
+  async function start(): Promise<void> {
+    if (!isStarted) {
+      isStarted = true;
+      onUnauthenticated(() => {
+        if (phase.value === 'loggedIn') end({ kind: 'unauthenticated' });
+      });
+      onDeskEvent('session.ended', ({ reason }) => {
+        if (phase.value !== 'loggedIn') return;
+        end(reason === 'idle' ? { kind: 'idle', seconds: idleTimeoutSeconds.value } : { kind: 'elsewhere' });
+      });
+      // A new socket is a new session at the core: ask again who is logged in.
+      const connection = useConnectionStore();
+      watch(
+        () => connection.state,
+        (now, before) => {
+          if (now === 'open' && before === 'reconnecting') void refresh();
+        },
+      );
+    }
+    await refresh();
+  }
+
+  return {
+    phase,
+    operator,
+    deskName,
+    idleTimeoutSeconds,
+    endReason,
+    loadError,
+    language,
+    roles,
+    isLoggedIn,
+    hasAnyRole,
+    noteActivity,
+    refresh,
+    login,
+    createFirstAdmin,
+    logout,
+    setLanguage,
+    start,
+  };
+});

@@ -1,0 +1,80 @@
+// Touch and keyboard: every control is at least 44×44 px, and the desk works with the keyboard alone.
+import type { Page } from '@playwright/test';
+import { generateOrganisationNumber } from '../../src-shared/domain/organisation-number';
+import { expect, screenshot, test } from './fixtures';
+import { openAsAdmin, closeBrowser } from './helpers';
+
+test.afterEach(closeBrowser);
+
+const CONTROLS =
+  'button, a[href], input:not([type=file]):not([type=checkbox]), [role=combobox], .p-checkbox, .desk-check';
+
+/** Visible controls smaller than 44×44 px (a checkbox counts with its label, which is the target). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.locator(CONTROLS).evaluateAll((elements) =>
+    elements
+      .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.desk-check, .p-password'))
+      .concat(elements.filter((el) => el.matches('.desk-check')))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 43.5 || box.height < 43.5))
+      .map(
+        ({ el, box }) => `${el.outerHTML.slice(0, 90)} ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+}
+
+test('every control on every screen is a touch target of at least 44 px', async ({ page, desk }) => {
+  await desk.seedAdmin();
+  await page.goto(desk.url);
+  expect(await smallTargets(page)).toEqual([]);
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('correct horse battery');
+  await page.getByTestId('login-password').press('Enter');
+  await expect(page.getByTestId('card-presentation')).toBeVisible();
+
+  for (const screen of ['home', 'holderNew', 'organisations', 'operators']) {
+    await page.getByTestId(`nav-${screen}`).click();
+    await page.waitForLoadState('networkidle');
+    expect(await smallTargets(page), screen).toEqual([]);
+  }
+  await page.getByTestId('operator-new').click();
+  await expect(page.getByTestId('operator-dialog')).toBeVisible();
+  // Measured once the opening animation (a scale transform) has finished.
+  await expect(page.locator('.p-dialog-enter-active')).toHaveCount(0);
+  expect(await smallTargets(page), 'operator dialog').toEqual([]);
+});
+
+test('the desk works with the keyboard alone', async ({ page, desk }) => {
+  await openAsAdmin(page, desk);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('holder-search')).toBeFocused();
+
+  // Create an organisation: Tab through the dialog, Enter submits.
+  await page.getByTestId('nav-organisations').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('screen-title')).toHaveText('Organisations');
+  await page.getByTestId('org-new').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('org-name')).toBeFocused();
+  await page.keyboard.type('Tastatur ApS');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('org-country').getByRole('button', { name: 'Sweden' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('org-number')).toBeFocused();
+  await page.keyboard.type(generateOrganisationNumber('DK', 5));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('organisation-dialog')).toBeHidden();
+  await expect(page.getByTestId('organisation-row')).toHaveText(['Tastatur ApS']);
+  await expect(page.getByRole('row', { name: /Tastatur/ })).toContainText('Denmark');
+
+  // Escape twice, from anywhere, is the idle screen; focus lands in the search.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('card-presentation')).toBeVisible();
+  await expect(page.getByTestId('holder-search')).toBeFocused();
+  await screenshot(page, 'keyboard-home');
+});

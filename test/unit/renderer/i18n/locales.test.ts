@@ -1,0 +1,100 @@
+// Every locale has every key, none is empty, each compiles, and every key the source uses exists.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../../../src-shared/api/result';
+import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/api/schemas';
+import { LANGUAGES } from '../../../../src-shared/domain/languages';
+import { ROLES } from '../../../../src-shared/domain/roles';
+import { i18n } from '../../../../src-renderer/i18n';
+import da from '../../../../src-renderer/i18n/locales/da.json';
+import en from '../../../../src-renderer/i18n/locales/en.json';
+import nb from '../../../../src-renderer/i18n/locales/nb.json';
+import sv from '../../../../src-renderer/i18n/locales/sv.json';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<string, Tree> = { en, sv, da, nb };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|vue)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Literal keys in t('…'), $t('…'), te('…') calls (template strings with ${} are checked below). */
+function keysUsedInSource(): Set<string> {
+  const keys = new Set<string>();
+  const call = /(?<![\w.])\$?te?\(\s*(['"`])([\w.-]+)\1/g;
+  for (const file of sourceFiles(resolve('src-renderer'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(call)) keys.add(match[2]!);
+  }
+  return keys;
+}
+
+const english = flatten(en);
+
+describe('locales', () => {
+  it.each(Object.keys(LOCALES))('%s has exactly the keys of en, none empty', (name) => {
+    const messages = flatten(LOCALES[name]!);
+    const missing = [...english.keys()].filter((k) => !messages.has(k));
+    const extra = [...messages.keys()].filter((k) => !english.has(k));
+    const empty = [...messages].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect({ missing, extra, empty }).toEqual({ missing: [], extra: [], empty: [] });
+  });
+
+  it('has every key the source uses', () => {
+    const used = keysUsedInSource();
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it('has the keys the source builds from the contract (errors, card states, roles…)', () => {
+    const families = [
+      ...ERROR_CODES.map((c) => `errors.${c}`),
+      ...CARD_STATES.map((s) => `cards.state.${s}`),
+      ...CARD_KINDS.map((k) => `cards.kind.${k}`),
+      ...ROLES.flatMap((r) => [`roles.${r}`, `roles.hint.${r}`]),
+      ...['SE', 'DK', 'NO'].flatMap((c) => [
+        `countries.${c}`,
+        `holder.fields.identityNumber.${c}`,
+        `holder.edit.identityNumber.hint.${c}`,
+        `holder.edit.identityNumber.format.${c}`,
+        `organisations.fields.number.${c}`,
+        `organisations.number.hint.${c}`,
+        `organisations.number.format.${c}`,
+      ]),
+      ...['connecting', 'open', 'reconnecting', 'rejected', 'closed', 'noToken'].map(
+        (s) => `connection.${s}`,
+      ),
+      ...['personnummer', 'samordningsnummer', 'cpr', 'fodselsnummer', 'd_number'].map(
+        (k) => `holder.edit.identityNumber.valid.${k}`,
+      ),
+      ...['tooLarge', 'notImage', 'badDimensions', 'unreadable'].map((p) => `holder.edit.photo.${p}`),
+      ...['elsewhere', 'unauthenticated', 'connection'].map((k) => `login.ended.${k}`),
+      ...['birthDate', 'employer', 'email', 'phone', 'site', 'hasEid'].map((f) => `holder.fields.${f}`),
+    ];
+    expect(families.filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('every %s message compiles and fills its placeholders', (language) => {
+    const { t } = i18n.global;
+    const params = { minutes: 2, seconds: 30, query: 'q', name: 'N', count: 3, size: '1.2', max: 1, min: 64 };
+    for (const key of english.keys()) {
+      const text = t(key, params, { locale: language });
+      expect(text, `${language}: ${key}`).not.toBe(key);
+      expect(text, `${language}: ${key}`).not.toMatch(/\{\w+\}/);
+    }
+  });
+});
