@@ -24,10 +24,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/readers/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
-          // Integration tests share pcscd and the virtual readers: one file at a time.
+        },
+      },
+      {
+        test: {
+          // Through the real pcscd with virtual cards: run inside scripts/pcscd-harness.sh.
+          name: 'pcsc',
+          include: ['test/integration/readers/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
+          // The files share pcscd and the two virtual readers: one at a time.
           fileParallelism: false,
         },
       },

@@ -30,8 +30,8 @@ export const cardPresented = z.object({
   credential: z.object({ technology: z.string(), hex: z.string(), format: z.string() }).nullable(),
   card: card.nullable(),
   holder: holderSummary.nullable(),
-  /** Microseconds from the backend seeing the card to the match being ready. */
-  matchedAfterUs: z.number(),
+  /** Latency figures in microseconds: backend saw the card → credential read; read → matched. */
+  timings: z.object({ eventToReadUs: z.number(), readToMatchUs: z.number() }),
   /** Epoch milliseconds (fractional) when the event left the core: for latency figures. */
   sentAtMs: z.number(),
 });

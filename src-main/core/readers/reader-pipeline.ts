@@ -55,6 +55,7 @@ function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
 
 export function createReaderPipeline(deps: PipelineDeps) {
   return function handle(read: RawRead): CardPresented {
+    const handledAt = process.hrtime.bigint();
     const now = deps.clock.now();
     const parsed = parseRead(read, deps.settings());
     const base = {
@@ -64,7 +65,7 @@ export function createReaderPipeline(deps: PipelineDeps) {
       backend: read.backend,
       cardType: read.kind === 'bytes' ? read.cardType : null,
     };
-    let result: Omit<CardPresented, keyof typeof base | 'matchedAfterUs' | 'sentAtMs'>;
+    let result: Omit<CardPresented, keyof typeof base | 'timings' | 'sentAtMs'>;
     if (!parsed.ok) {
       result = { status: parsed.status, reason: parsed.reason, credential: null, card: null, holder: null };
     } else {
@@ -78,7 +79,10 @@ export function createReaderPipeline(deps: PipelineDeps) {
         },
       };
     }
-    const matchedAfterUs = Number(process.hrtime.bigint() - read.seenAt) / 1000;
-    return { ...base, ...result, matchedAfterUs, sentAtMs: performance.timeOrigin + performance.now() };
+    const timings = {
+      eventToReadUs: Number(handledAt - read.seenAt) / 1000,
+      readToMatchUs: Number(process.hrtime.bigint() - handledAt) / 1000,
+    };
+    return { ...base, ...result, timings, sentAtMs: performance.timeOrigin + performance.now() };
   };
 }

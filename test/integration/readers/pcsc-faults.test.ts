@@ -1,6 +1,6 @@
 // Cards and readers that misbehave, through the real pcscd: each gives a clear error on the reader's
 // status, nothing crashes, and the next good card is read.
-// Run through the harness: bash scripts/pcscd-harness.sh -- npx vitest run --project integration test/integration/readers
+// Run through the harness: bash scripts/pcscd-harness.sh -- npx vitest run --project pcsc
 import { describe, expect, it } from 'vitest';
 import {
   ATR_DESFIRE,
@@ -19,7 +19,10 @@ const GOOD_UID = Uint8Array.of(0x04, 0xa1, 0xb2, 0xc3, 0xd4, 0xe5, 0xf6);
 
 function waitForError(recorder: BackendRecorder, pattern: RegExp, from: number, timeoutMs = 5000) {
   return recorder.waitFor(
-    (event) => isReaderStatus(event) && event.status.id === READER_0 && pattern.test(event.status.lastError?.message ?? ''),
+    (event) =>
+      isReaderStatus(event) &&
+      event.status.id === READER_0 &&
+      pattern.test(event.status.lastError?.message ?? ''),
     { from, timeoutMs },
   );
 }
@@ -37,7 +40,11 @@ async function expectNextGoodCardRead(recorder: BackendRecorder): Promise<void> 
 describe('PC/SC backend: faults', () => {
   it('a card removed during the UID APDU: no read, no removed, a clear error, then the next card works', async () => {
     const { recorder } = await startedBackend();
-    const card = virtualCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: Uint8Array.of(1, 2, 3, 4), handler: removeDuringApduHandler });
+    const card = virtualCard({
+      atr: ATR_MIFARE_CLASSIC_1K,
+      uid: Uint8Array.of(1, 2, 3, 4),
+      handler: removeDuringApduHandler,
+    });
     await card.insert();
     await waitForError(recorder, /removed before/, 0);
     await sleep(800);
@@ -61,18 +68,29 @@ describe('PC/SC backend: faults', () => {
 
     const beforeRemoval = recorder.events.length;
     await card.remove();
-    await recorder.waitFor((event) => isReaderStatus(event) && event.status.id === READER_0 && event.status.state === 'idle', {
-      from: beforeRemoval,
-    });
+    await recorder.waitFor(
+      (event) => isReaderStatus(event) && event.status.id === READER_0 && event.status.state === 'idle',
+      {
+        from: beforeRemoval,
+      },
+    );
     expect(recorder.reads()).toEqual([]);
     card.setHandler(uidHandler);
     await expectNextGoodCardRead(recorder);
   });
 
   it.each([
-    ['a bad check byte', Uint8Array.of(0x3b, 0x81, 0x80, 0x01, 0x80, 0x81), /malformed ATR \(3B 81 80 01 80 81\).*check byte/],
+    [
+      'a bad check byte',
+      Uint8Array.of(0x3b, 0x81, 0x80, 0x01, 0x80, 0x81),
+      /malformed ATR \(3B 81 80 01 80 81\).*check byte/,
+    ],
     ['truncated interface bytes', Uint8Array.of(0x3b, 0xf0, 0x11), /malformed ATR.*TB1/],
-    ['missing historical bytes', Uint8Array.of(0x3b, 0x8f, 0x80, 0x01, 0x80, 0x4f), /malformed ATR.*announces 20 bytes/],
+    [
+      'missing historical bytes',
+      Uint8Array.of(0x3b, 0x8f, 0x80, 0x01, 0x80, 0x4f),
+      /malformed ATR.*announces 20 bytes/,
+    ],
     ['one byte', Uint8Array.of(0x3b), /malformed ATR.*at least 2 bytes/],
     ['more than 33 bytes', new Uint8Array(40).fill(0x3b), /no ATR/],
   ])('an ATR with %s gives a clear error and no read', async (_name, atr, message) => {
@@ -97,16 +115,19 @@ describe('PC/SC backend: faults', () => {
     ['6A 81', respondWith(Uint8Array.of(0x6a, 0x81)), /does not support reading the UID/],
     ['6C 07 twice', respondWith(Uint8Array.of(0x6c, 0x07)), /another length/],
   ];
-  it.each(badAnswers)('an answer with %s gives a clear error and no read', async (_name, handler, message) => {
-    const { recorder } = await startedBackend();
-    const card = virtualCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: Uint8Array.of(1, 2, 3, 4), handler });
-    await tap(card);
-    await waitForError(recorder, message, 0);
-    await card.close();
-    await sleep(600);
-    expect(recorder.reads()).toEqual([]);
-    await expectNextGoodCardRead(recorder);
-  });
+  it.each(badAnswers)(
+    'an answer with %s gives a clear error and no read',
+    async (_name, handler, message) => {
+      const { recorder } = await startedBackend();
+      const card = virtualCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: Uint8Array.of(1, 2, 3, 4), handler });
+      await tap(card);
+      await waitForError(recorder, message, 0);
+      await card.close();
+      await sleep(600);
+      expect(recorder.reads()).toEqual([]);
+      await expectNextGoodCardRead(recorder);
+    },
+  );
 
   it('uses the data of 62 82 (end of data before Le) and re-issues the command after 6C XX', async () => {
     const { recorder } = await startedBackend();
@@ -115,7 +136,9 @@ describe('PC/SC backend: faults', () => {
     const commands: string[] = [];
     const wrongLength: ApduHandler = (apdu, context) => {
       commands.push(hex(apdu));
-      return apdu[4] === uid.length ? Uint8Array.of(...context.uid, 0x90, 0x00) : Uint8Array.of(0x6c, uid.length);
+      return apdu[4] === uid.length
+        ? Uint8Array.of(...context.uid, 0x90, 0x00)
+        : Uint8Array.of(0x6c, uid.length);
     };
     for (const handler of [endOfData, wrongLength]) {
       const from = recorder.events.length;

@@ -2,6 +2,7 @@
 // SCardTransmit on libuv's thread pool with no timeout: a card that never answers blocks the call (and a
 // pool thread) until the card leaves or pcscd stops. So the caller gets a timeout error in time, while
 // `done` tells when the binding has really returned and the reader may be used again.
+import type { PcscReader } from './pcsc-binding';
 import type { Timers } from './timers';
 
 export class PcscTimeoutError extends Error {
@@ -44,4 +45,25 @@ export function startBindingCall<T>(
     }
   });
   return { value, done };
+}
+
+/**
+ * The binding's close() locks the reader's mutex on the main thread. That mutex is held by a stuck
+ * SCardTransmit (hence: only after the reads are done) and by the binding while it calls our status and
+ * 'end' listeners, whose promise jobs run before it lets go (hence: in a later macrotask).
+ */
+export function closeReaderLater(
+  reader: PcscReader,
+  context: { timers: Timers; logger: { info?(message: string): void } },
+): Promise<void> {
+  return new Promise((resolve) => {
+    context.timers.setTimeout(() => {
+      try {
+        reader.close();
+      } catch (error) {
+        context.logger.info?.(`${reader.name}: close failed: ${String(error)}`);
+      }
+      resolve();
+    }, 0);
+  });
 }

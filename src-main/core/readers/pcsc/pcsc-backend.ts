@@ -27,7 +27,7 @@ export type { PcscLogger, ShareMode };
 export interface PcscBackendOptions {
   /** Loads the binding; the default imports `pcsclite`. Tests pass a fake, or one that throws. */
   load?: () => Promise<PcscLiteModule>;
-  /** How to connect to cards: one mode for all readers, or per reader name. Default 'shared'. */
+  /** How to connect to cards: one mode for all readers, or per reader name (asked at every connect). Default 'shared'. */
   mode?: ShareMode | ((readerName: string) => ShareMode);
   /** Time allowed for each call to the card (connect, each APDU, disconnect). Default 2000 ms. */
   apduTimeoutMs?: number;
@@ -170,7 +170,8 @@ class PcscBackend implements ReaderBackend {
     // An unhandled 'error' would throw: listen before anything else can emit.
     reader.on('error', () => {});
     if (context !== this.#context || this.#isStopped) {
-      reader.close();
+      // Not from inside the binding's callback: close() takes the reader's mutex (see reader-slot.ts).
+      this.#timers.setTimeout(() => reader.close(), 0);
       return;
     }
     let slot = this.#slots.get(reader.name);
@@ -180,7 +181,7 @@ class PcscBackend implements ReaderBackend {
         timers: this.#timers,
         logger: this.#logger,
         apduTimeoutMs: this.#apduTimeoutMs,
-        shareMode: this.#mode(reader.name),
+        shareMode: () => this.#mode(reader.name),
         hrtime: () => process.hrtime.bigint(),
         onRead: (read) => this.#emit('read', read),
         onRemoved: (readerId) => this.#emit('removed', readerId),

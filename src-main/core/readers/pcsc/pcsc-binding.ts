@@ -12,6 +12,8 @@ export type PcscCallback<T> = (error: Error | null | undefined, value: T) => voi
 
 export interface PcscReader {
   readonly name: string;
+  /** The binding's own idea: set by a successful connect, cleared by a successful disconnect. */
+  readonly connected?: boolean;
   on(event: 'status', listener: (status: PcscStatus) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'end', listener: () => void): unknown;

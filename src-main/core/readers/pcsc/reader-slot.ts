@@ -6,10 +6,9 @@
 import { formatHex, parseAtr, type Atr } from '../../../../src-shared/credentials/atr';
 import type { Clock } from '../../ops/context';
 import type { RawRead, ReaderState, ReaderStatus } from '../reader-backend';
-import { PcscTimeoutError, startBindingCall } from './binding-call';
+import { closeReaderLater, PcscTimeoutError, startBindingCall } from './binding-call';
+import { describeFailure } from './describe-failure';
 import {
-  PcscErrorCode,
-  pcscErrorCode,
   SCARD_LEAVE_CARD,
   SCARD_PROTOCOL_T0,
   SCARD_PROTOCOL_T1,
@@ -38,7 +37,8 @@ export interface ReaderSlotContext {
   timers: Timers;
   logger: PcscLogger;
   apduTimeoutMs: number;
-  shareMode: ShareMode;
+  /** Asked at every connect, so a changed setting applies from the next card. */
+  shareMode: () => ShareMode;
   hrtime: () => bigint;
   onRead(read: RawRead): void;
   onRemoved(readerId: string): void;
@@ -91,7 +91,7 @@ export class ReaderSlot {
   }
 
   attach(reader: PcscReader): void {
-    this.detach();
+    void this.detach();
     this.#reader = reader;
     this.#lastCounter = null;
     this.#isStuck = false;
@@ -100,13 +100,14 @@ export class ReaderSlot {
     });
     reader.on('error', (error) => this.#context.logger.info?.(`${this.name}: ${error.message}`));
     reader.on('end', () => {
-      if (this.#reader === reader) this.detach();
+      // The binding's status thread has ended: the reader needs no close().
+      if (this.#reader === reader) void this.detach({ isEnded: true });
     });
     this.#update({ state: 'idle' });
   }
 
   /** The binding reader is gone (unplugged, pcscd stopped, backend stopping). Closes it once it is idle. */
-  detach(): Promise<void> {
+  detach({ isEnded = false } = {}): Promise<void> {
     const reader = this.#reader;
     if (!reader) return Promise.resolve();
     this.#reader = null;
@@ -117,14 +118,8 @@ export class ReaderSlot {
       if (visit.phase === 'read') this.#context.onRemoved(this.id);
     }
     this.#update({ state: 'gone' });
-    // Closing a reader locks the mutex a stuck SCardTransmit holds, on the main thread: wait for it.
-    return this.#reads.then(() => {
-      try {
-        reader.close();
-      } catch (error) {
-        this.#context.logger.info?.(`${this.name}: close failed: ${String(error)}`);
-      }
-    });
+    if (isEnded) return Promise.resolve();
+    return this.#reads.then(() => closeReaderLater(reader, this.#context));
   }
 
   #onStatus(reader: PcscReader, { state, atr }: PcscStatus): void {
@@ -177,7 +172,7 @@ export class ReaderSlot {
     visit.hasLeft = true;
     this.#visit = null;
     if (visit.phase === 'read') this.#context.onRemoved(this.id);
-    // While a read is under way, its end decides what to say (see #succeeded and #failed).
+    // While a read is under way, its end decides what to say (see #finish and #failed).
     if (visit.phase !== 'reading') this.#update({ state: this.#isStuck ? 'error' : 'idle' });
   }
 
@@ -212,6 +207,8 @@ export class ReaderSlot {
       return;
     }
     const { reader } = visit;
+    // The binding's connect() on a reader it still counts as connected answers at once, with no protocol.
+    if (reader.connected) await this.#disconnect(reader, false);
     let lastCall: Promise<void> = Promise.resolve();
     const call = <T>(
       what: string,
@@ -226,7 +223,8 @@ export class ReaderSlot {
     };
     let isClean = false;
     try {
-      const shareMode = this.#context.shareMode === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
+      const shareMode =
+        this.#context.shareMode() === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
       const protocol = await call<number>('Connecting to the card', (callback) =>
         reader.connect({ share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 }, callback),
       );
@@ -315,43 +313,5 @@ export class ReaderSlot {
     if (change.error !== undefined) next.lastError = { at, message: change.error };
     this.#status = next;
     this.#context.onStatus(this.status());
-  }
-}
-
-function describeFailure(error: unknown, timeoutMs: number): { message: string; isCardGone: boolean } {
-  if (error instanceof PcscTimeoutError) {
-    const seconds = (timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 });
-    return {
-      message: `The card did not answer within ${seconds} s: remove it and present it again.`,
-      isCardGone: false,
-    };
-  }
-  switch (pcscErrorCode(error)) {
-    case PcscErrorCode.removedCard:
-    case PcscErrorCode.noSmartcard:
-      return { message: 'The card was removed before it could be read.', isCardGone: true };
-    case PcscErrorCode.sharingViolation:
-      return {
-        message: 'Another application is using this reader: close it, then present the card again.',
-        isCardGone: false,
-      };
-    case PcscErrorCode.unresponsiveCard:
-    case PcscErrorCode.unpoweredCard:
-    case PcscErrorCode.unsupportedCard:
-    case PcscErrorCode.resetCard:
-      return {
-        message:
-          'The card does not respond to the reader: present it again, or it may be a card this reader cannot read.',
-        isCardGone: false,
-      };
-    case PcscErrorCode.insufficientBuffer:
-      return {
-        message: 'The card answered with more data than a UID can have (oversized response).',
-        isCardGone: false,
-      };
-    default: {
-      const detail = error instanceof Error ? error.message : String(error);
-      return { message: `The reader failed while reading the card: ${detail}`, isCardGone: false };
-    }
   }
 }

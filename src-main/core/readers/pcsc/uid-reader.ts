@@ -52,12 +52,6 @@ function failure(code: UidErrorCode, message: string): UidResult {
 }
 
 function checkUid(data: Uint8Array): UidResult {
-  if (data.length > MAX_UID_LENGTH) {
-    return failure(
-      'oversized_response',
-      `The reader returned ${data.length} bytes for a UID; a UID has at most 10.`,
-    );
-  }
   if (!UID_LENGTHS.includes(data.length)) {
     const shown = data.length > 0 ? ` (${formatHex(data)})` : '';
     return failure(

@@ -1,0 +1,239 @@
+// Tap latency through the real pcscd with a virtual card on vpcd: from the card's connection (insert)
+// to the backend's 'read' event, and from its removal to 'removed'. Needs pcscd with vpcd, e.g.
+//   bash scripts/pcscd-harness.sh -- npx tsx test/bench/pcsc-latency.ts [taps]
+// (in the harness's namespace loopback has quickack, so an APDU costs ~0.2 ms, not ~44 ms).
+// pcscd polls vpcd's presence every 400 ms, so insertion and removal are seen 0–400 ms late: taps start at
+// a random phase, and the figures are dominated by that poll; `processing` is the backend's own share
+// (status notification → 'read': connect + GET DATA + checks). nfc-pcsc reads the same reader for a
+// side-by-side figure (autoProcessing off, then FF CA 00 00 00 by hand, as it never reads a DESFire UID).
+import { createPcscBackend } from '../../src-main/core/readers/pcsc/pcsc-backend';
+import {
+  ATR_MIFARE_CLASSIC_1K,
+  createVirtualCard,
+  VPCD_READER_0,
+  type VirtualCard,
+} from '../harness/virtual-card';
+import { fmt, summarise } from './stats';
+
+export interface PcscLatency {
+  library: 'frontdesk' | 'nfc-pcsc';
+  taps: number;
+  /** insert → UID in JS. */
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** remove → removal event. */
+  removalP50Ms: number;
+  removalP95Ms: number;
+  /** The backend's own time: pcscd's status notification → 'read' (frontdesk only). */
+  processingP50Ms?: number;
+  processingP95Ms?: number;
+  missed: number;
+}
+
+interface TapProbe {
+  /** Resolves with the time (ms, performance.now) when the library delivered the UID. */
+  nextRead(): Promise<{ at: number; uid: string; processingMs?: number }>;
+  nextRemoval(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms),
+    ),
+  ]);
+}
+
+/** A queue of events a tap loop waits on one at a time. */
+function eventQueue<T>() {
+  const items: T[] = [];
+  const waiting: Array<(item: T) => void> = [];
+  return {
+    push(item: T) {
+      const next = waiting.shift();
+      if (next) next(item);
+      else items.push(item);
+    },
+    next(): Promise<T> {
+      const item = items.shift();
+      return item !== undefined ? Promise.resolve(item) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+async function frontdeskProbe(): Promise<TapProbe> {
+  const backend = createPcscBackend();
+  const reads = eventQueue<{ at: number; uid: string; processingMs: number }>();
+  const removals = eventQueue<number>();
+  const readerId = `pcsc:${VPCD_READER_0}`;
+  const ready = new Promise<void>((resolve) =>
+    backend.on('reader', (status) => {
+      if (status.id === readerId && status.state === 'idle') resolve();
+    }),
+  );
+  backend.on('read', (read) => {
+    if (read.kind !== 'bytes' || read.readerId !== readerId) return;
+    const processingMs = Number(process.hrtime.bigint() - read.seenAt) / 1e6;
+    reads.push({ at: performance.now(), uid: Buffer.from(read.bytes).toString('hex'), processingMs });
+  });
+  backend.on('removed', (id) => {
+    if (id === readerId) removals.push(performance.now());
+  });
+  backend.start();
+  await withTimeout(ready, 5000, 'The PC/SC backend did not find vpcd reader 0');
+  return { nextRead: () => reads.next(), nextRemoval: () => removals.next(), close: () => backend.stop() };
+}
+
+/** The slice of nfc-pcsc (untyped) this probe uses. */
+interface NfcReader {
+  reader: { name: string; close(): void };
+  autoProcessing: boolean;
+  on(event: 'card', listener: () => void): void;
+  on(event: 'card.off', listener: () => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  transmit(data: Buffer, responseMaxLength: number): Promise<Buffer>;
+}
+interface Nfc {
+  on(event: 'reader', listener: (reader: NfcReader) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  close(): void;
+}
+
+async function nfcPcscProbe(): Promise<TapProbe> {
+  const name = 'nfc-pcsc';
+  const module = (await import(/* @vite-ignore */ name)) as {
+    NFC?: new () => Nfc;
+    default?: { NFC?: new () => Nfc };
+  };
+  const NFC = module.NFC ?? module.default?.NFC;
+  if (!NFC) throw new Error('nfc-pcsc has no NFC export');
+  const nfc = new NFC();
+  const reads = eventQueue<{ at: number; uid: string }>();
+  const removals = eventQueue<number>();
+  const readers: NfcReader[] = [];
+  nfc.on('error', () => {});
+  const ready = new Promise<void>((resolve) =>
+    nfc.on('reader', (reader) => {
+      readers.push(reader);
+      reader.on('error', () => {});
+      if (reader.reader.name !== VPCD_READER_0) return;
+      reader.autoProcessing = false;
+      reader.on('card', () => {
+        void reader.transmit(Buffer.from([0xff, 0xca, 0x00, 0x00, 0x00]), 12).then(
+          (response) => reads.push({ at: performance.now(), uid: response.subarray(0, -2).toString('hex') }),
+          () => reads.push({ at: performance.now(), uid: '' }),
+        );
+      });
+      reader.on('card.off', () => removals.push(performance.now()));
+      resolve();
+    }),
+  );
+  await withTimeout(ready, 5000, 'nfc-pcsc did not find vpcd reader 0');
+  return {
+    nextRead: () => reads.next(),
+    nextRemoval: () => removals.next(),
+    close: async () => {
+      nfc.close();
+      // Not from inside a binding callback: closing a reader takes its mutex.
+      await sleep(10);
+      for (const reader of readers) reader.reader.close();
+    },
+  };
+}
+
+async function runTaps(probe: TapProbe, card: VirtualCard, taps: number) {
+  const insertMs: number[] = [];
+  const removalMs: number[] = [];
+  const processingMs: number[] = [];
+  let missed = 0;
+  let insertedAt = 0;
+  card.on('inserted', () => (insertedAt = performance.now()));
+  for (let tap = 0; tap < taps; tap += 1) {
+    const uid = Uint8Array.of(0x04, tap & 0xff, (tap >> 8) & 0xff, 0x10, 0x20, 0x30, 0x40);
+    card.setUid(uid);
+    // A random phase against pcscd's 400 ms poll.
+    await sleep(Math.random() * 400);
+    const read = probe.nextRead();
+    await card.insert();
+    try {
+      const { at, uid: got, processingMs: processing } = await withTimeout(read, 3000, 'read');
+      if (got !== Buffer.from(uid).toString('hex')) missed += 1;
+      insertMs.push(at - insertedAt);
+      if (processing !== undefined) processingMs.push(processing);
+    } catch {
+      missed += 1;
+    }
+    // Again a random phase, for the removal.
+    await sleep(Math.random() * 400);
+    const removal = probe.nextRemoval();
+    const removedAt = performance.now();
+    await card.remove();
+    try {
+      removalMs.push((await withTimeout(removal, 3000, 'removal')) - removedAt);
+    } catch {
+      missed += 1;
+    }
+  }
+  return { insertMs, removalMs, processingMs, missed };
+}
+
+async function measure(library: PcscLatency['library'], taps: number): Promise<PcscLatency> {
+  const probe = library === 'frontdesk' ? await frontdeskProbe() : await nfcPcscProbe();
+  const card = createVirtualCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: new Uint8Array(7) });
+  try {
+    const { insertMs, removalMs, processingMs, missed } = await runTaps(probe, card, taps);
+    const inserted = summarise(insertMs);
+    const removed = summarise(removalMs);
+    const result: PcscLatency = {
+      library,
+      taps,
+      p50Ms: inserted.p50,
+      p95Ms: inserted.p95,
+      maxMs: inserted.max,
+      removalP50Ms: removed.p50,
+      removalP95Ms: removed.p95,
+      missed,
+    };
+    if (processingMs.length > 0) {
+      const processing = summarise(processingMs);
+      result.processingP50Ms = processing.p50;
+      result.processingP95Ms = processing.p95;
+    }
+    return result;
+  } finally {
+    await card.close();
+    await probe.close();
+  }
+}
+
+export function benchPcscLatency({ taps = 200 } = {}): Promise<PcscLatency> {
+  return measure('frontdesk', taps);
+}
+
+export function benchNfcPcscLatency({ taps = 200 } = {}): Promise<PcscLatency> {
+  return measure('nfc-pcsc', taps);
+}
+
+export function printPcscLatency(result: PcscLatency): void {
+  const processing =
+    result.processingP50Ms === undefined
+      ? ''
+      : `; own processing p50 ${fmt(result.processingP50Ms)}, p95 ${fmt(result.processingP95Ms ?? Number.NaN)}`;
+  console.log(
+    `PC/SC tap (${result.library}, ${result.taps} taps, ${result.missed} missed): insert → UID p50 ${fmt(result.p50Ms)}, ` +
+      `p95 ${fmt(result.p95Ms)}, max ${fmt(result.maxMs)}; remove → event p50 ${fmt(result.removalP50Ms)}, ` +
+      `p95 ${fmt(result.removalP95Ms)}${processing}`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const taps = Number(process.argv[2] ?? 200);
+  printPcscLatency(await benchPcscLatency({ taps }));
+  printPcscLatency(await benchNfcPcscLatency({ taps }));
+  process.exit(0);
+}
