@@ -8,7 +8,10 @@ export function benchCredentialLookup(holders: number): Record<string, number> {
   const db = openDatabase(benchDatabase(holders));
   const cards = db.prepare('SELECT count(*) FROM credentials').pluck().get() as number;
   const uids = (
-    db.prepare('SELECT bytes FROM credentials WHERE rowid % ? = 0 LIMIT 2000').pluck().all(Math.max(1, Math.floor(cards / 2000))) as Buffer[]
+    db
+      .prepare('SELECT bytes FROM credentials WHERE rowid % ? = 0 LIMIT 2000')
+      .pluck()
+      .all(Math.max(1, Math.floor(cards / 2000))) as Buffer[]
   ).map((b) => new Uint8Array(b));
   const { match } = createIdentifier(db);
   const run = (bytes: Uint8Array) => match({ technology: 'iso14443a_uid', bytes }, 'hex');
@@ -33,8 +36,14 @@ export function benchCredentialLookup(holders: number): Record<string, number> {
   db.close();
   const s = summarise(samples);
   const u = summarise(unknown);
-  console.log(`\nCredential lookup among ${cards.toLocaleString('en')} cards (${s.n} taps of known cards, ${found} matched)`);
-  console.log(`  known card    p50 ${s.p50.toFixed(1)} µs  p95 ${s.p95.toFixed(1)} µs   goal p50 ≤ 20 µs: ${s.p50 <= 20 ? 'met' : 'NOT met'} (${(s.p50 / 20).toFixed(2)}× of goal)`);
-  console.log(`  unknown card  p50 ${u.p50.toFixed(1)} µs  p95 ${u.p95.toFixed(1)} µs  (tries every lookup key)`);
+  console.log(
+    `\nCredential lookup among ${cards.toLocaleString('en')} cards (${s.n} taps of known cards, ${found} matched)`,
+  );
+  console.log(
+    `  known card    p50 ${s.p50.toFixed(1)} µs  p95 ${s.p95.toFixed(1)} µs   goal p50 ≤ 20 µs: ${s.p50 <= 20 ? 'met' : 'NOT met'} (${(s.p50 / 20).toFixed(2)}× of goal)`,
+  );
+  console.log(
+    `  unknown card  p50 ${u.p50.toFixed(1)} µs  p95 ${u.p95.toFixed(1)} µs  (tries every lookup key)`,
+  );
   return { cards, lookupP50Us: s.p50, lookupP95Us: s.p95 };
 }

@@ -25,7 +25,7 @@ export interface PcscLatency {
   /** remove → removal event. */
   removalP50Ms: number;
   removalP95Ms: number;
-  /** The backend's own time: pcscd's status notification → 'read' (frontdesk only). */
+  /** The library's own time: pcscd's status notification → UID in JS. */
   processingP50Ms?: number;
   processingP95Ms?: number;
   missed: number;
@@ -91,7 +91,11 @@ async function frontdeskProbe(): Promise<TapProbe> {
 
 /** The slice of nfc-pcsc (untyped) this probe uses. */
 interface NfcReader {
-  reader: { name: string; close(): void };
+  reader: {
+    name: string;
+    close(): void;
+    on(event: 'status', listener: (status: { state: number }) => void): void;
+  };
   autoProcessing: boolean;
   on(event: 'card', listener: () => void): void;
   on(event: 'card.off', listener: () => void): void;
@@ -113,9 +117,14 @@ async function nfcPcscProbe(): Promise<TapProbe> {
   const NFC = module.NFC ?? module.default?.NFC;
   if (!NFC) throw new Error('nfc-pcsc has no NFC export');
   const nfc = new NFC();
-  const reads = eventQueue<{ at: number; uid: string }>();
+  const reads = eventQueue<{ at: number; uid: string; processingMs?: number }>();
   const removals = eventQueue<number>();
   const readers: NfcReader[] = [];
+  // pcscd's status notification, seen on the same pcsclite reader nfc-pcsc listens to: the start of
+  // "event → UID", measured the same way as our backend's seenAt.
+  const SCARD_STATE_PRESENT = 0x20;
+  let previousState = 0;
+  let presentAt = 0;
   nfc.on('error', () => {});
   const ready = new Promise<void>((resolve) =>
     nfc.on('reader', (reader) => {
@@ -123,9 +132,17 @@ async function nfcPcscProbe(): Promise<TapProbe> {
       reader.on('error', () => {});
       if (reader.reader.name !== VPCD_READER_0) return;
       reader.autoProcessing = false;
+      reader.reader.on('status', ({ state }) => {
+        if (state & SCARD_STATE_PRESENT && !(previousState & SCARD_STATE_PRESENT))
+          presentAt = performance.now();
+        previousState = state;
+      });
       reader.on('card', () => {
         void reader.transmit(Buffer.from([0xff, 0xca, 0x00, 0x00, 0x00]), 12).then(
-          (response) => reads.push({ at: performance.now(), uid: response.subarray(0, -2).toString('hex') }),
+          (response) => {
+            const at = performance.now();
+            reads.push({ at, uid: response.subarray(0, -2).toString('hex'), processingMs: at - presentAt });
+          },
           () => reads.push({ at: performance.now(), uid: '' }),
         );
       });

@@ -2,10 +2,13 @@
 import { parseArgs } from 'node:util';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
+import { benchNfcPcscLatency, benchPcscLatency, printPcscLatency } from './pcsc-latency';
+import { benchTapLatency } from './tap-latency.bench';
 
 const { values } = parseArgs({
   options: {
     holders: { type: 'string', default: '100000,1000000' },
+    taps: { type: 'string', default: '200' },
     only: { type: 'string' },
   },
 });
@@ -21,4 +24,31 @@ if (wants('search')) {
 }
 if (wants('lookup')) {
   benchCredentialLookup(Math.max(...sizes));
+}
+
+const taps = Number(values.taps);
+const hasPcscd = process.env.PCSCD_HARNESS !== undefined;
+if ((wants('tap') || wants('pcsc')) && !hasPcscd) {
+  console.log(
+    '\nThe tap benchmarks need pcscd with the virtual readers: run them through npm run bench (which uses scripts/pcscd-harness.sh).',
+  );
+}
+if (wants('pcsc') && hasPcscd) {
+  console.log(
+    `\nPC/SC: card inserted → UID in JS, ${taps} taps each (pcscd polls presence every 400 ms: that poll dominates "insert → UID")`,
+  );
+  const ours = await benchPcscLatency({ taps });
+  printPcscLatency(ours);
+  const theirs = await benchNfcPcscLatency({ taps });
+  printPcscLatency(theirs);
+  if (ours.processingP50Ms !== undefined && theirs.processingP50Ms !== undefined) {
+    console.log(
+      `  event → UID, ours vs nfc-pcsc: p50 ${(ours.processingP50Ms / theirs.processingP50Ms).toFixed(2)}×, ` +
+        `p95 ${((ours.processingP95Ms ?? NaN) / (theirs.processingP95Ms ?? NaN)).toFixed(2)}× ` +
+        `(goal: ours no slower, ≤ 1.00×)`,
+    );
+  }
+}
+if (wants('tap') && hasPcscd) {
+  await benchTapLatency({ holders: Math.max(...sizes), taps });
 }
