@@ -68,9 +68,15 @@ export function createDesk(config: DeskConfig): Desk {
   let readerSettings = loadReaderSettings(db);
   const identifier = createIdentifier(db);
   const readers = createReadersService({
-    backends: config.readers === 'system' ? systemReaderBackends(() => readerSettings) : (config.readers ?? []),
+    backends:
+      config.readers === 'system' ? systemReaderBackends(() => readerSettings) : (config.readers ?? []),
     settings: () => readerSettings,
-    handle: createReaderPipeline({ clock, newId: ops.newId, settings: () => readerSettings, identify: identifier.identify }),
+    handle: createReaderPipeline({
+      clock,
+      newId: ops.newId,
+      settings: () => readerSettings,
+      identify: identifier.identify,
+    }),
     onPresented: (event) => sendToOperators('card.presented', event),
     onChanged: (overview) => sendToOperators('readers.changed', overview),
   });

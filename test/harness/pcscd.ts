@@ -17,8 +17,7 @@ export interface PcscdHarness {
   ownsPcscd: boolean;
 }
 
-export const HARNESS_COMMAND =
-  'bash scripts/pcscd-harness.sh -- npx vitest run --project pcsc';
+export const HARNESS_COMMAND = 'bash scripts/pcscd-harness.sh -- npx vitest run --project pcsc';
 
 /** The harness the test runs in; throws with the command to use when there is none. */
 export function pcscdHarness(): PcscdHarness {

@@ -14,9 +14,18 @@ export function scriptedBackend(kind: ReaderBackend['kind'] = 'hid') {
     reader: new Set(),
     status: new Set(),
   };
-  const reader: ReaderStatus = { id: `${kind}-1`, name: `Scripted ${kind} reader`, backend: kind, state: 'idle' };
+  const reader: ReaderStatus = {
+    id: `${kind}-1`,
+    name: `Scripted ${kind} reader`,
+    backend: kind,
+    state: 'idle',
+  };
   let started = false;
-  const backend: ReaderBackend & { readText(text: string): void; readBytes(hex: string, cardType?: string, usable?: boolean): void; started(): boolean } = {
+  const backend: ReaderBackend & {
+    readText(text: string): void;
+    readBytes(hex: string, cardType?: string, usable?: boolean): void;
+    started(): boolean;
+  } = {
     kind,
     start: () => {
       started = true;
@@ -31,7 +40,13 @@ export function scriptedBackend(kind: ReaderBackend['kind'] = 'hid') {
       return () => (listeners[event] as Set<typeof listener>).delete(listener);
     },
     readText(text) {
-      const read: RawRead = { kind: 'text', readerId: reader.id, backend: kind, text, seenAt: process.hrtime.bigint() };
+      const read: RawRead = {
+        kind: 'text',
+        readerId: reader.id,
+        backend: kind,
+        text,
+        seenAt: process.hrtime.bigint(),
+      };
       for (const l of listeners.read) l(read);
     },
     readBytes(hex, cardType = 'mifare_classic_1k', usable = true) {

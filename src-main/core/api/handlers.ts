@@ -48,9 +48,16 @@ export interface HandlerDeps {
 }
 
 function checkReaderSettings(settings: ReaderSettings): void {
-  const profiles = [...Object.values(settings.profiles), settings.wedge.profileId, ...settings.hidDevices.map((d) => d.profileId)];
+  const profiles = [
+    ...Object.values(settings.profiles),
+    settings.wedge.profileId,
+    ...settings.hidDevices.map((d) => d.profileId),
+  ];
   const unknown = profiles.find((id) => !findReaderProfile(id));
-  if (unknown) throw new DomainError('bad_request', `There is no reader profile "${unknown}".`, [{ path: 'profiles', message: 'Unknown profile.' }]);
+  if (unknown)
+    throw new DomainError('bad_request', `There is no reader profile "${unknown}".`, [
+      { path: 'profiles', message: 'Unknown profile.' },
+    ]);
   if (settings.wedge.minLength > settings.wedge.maxLength) {
     throw new DomainError('bad_request', 'The shortest card number cannot be longer than the longest.', [
       { path: 'wedge.minLength', message: 'Larger than the maximum.' },
@@ -121,10 +128,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
       }
       const bytes = hexToBytes(hex);
       const credential = bytes.ok ? credentialFromBytes(technology, bytes.value) : bytes;
-      if (!credential.ok) throw new DomainError('bad_request', credential.error.message, [{ path: 'hex', message: credential.error.message }]);
+      if (!credential.ok)
+        throw new DomainError('bad_request', credential.error.message, [
+          { path: 'hex', message: credential.error.message },
+        ]);
       d.ops.run(bindCredential, { cardId, technology, bytes: credential.value.bytes }, by(c));
-      const { holder_id: holderId } = d.db.prepare('SELECT holder_id FROM cards WHERE id = ?').get(cardId) as { holder_id: string };
-      return cardsOfHolders(d.db, [holderId]).get(holderId)!.find((card) => card.id === cardId)!;
+      const { holder_id: holderId } = d.db
+        .prepare('SELECT holder_id FROM cards WHERE id = ?')
+        .get(cardId) as { holder_id: string };
+      return cardsOfHolders(d.db, [holderId])
+        .get(holderId)!
+        .find((card) => card.id === cardId)!;
     },
 
     'readers.list': () => d.readers.overview(),
@@ -136,7 +150,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return saved;
     },
     'readers.wedgeRead': ({ text }) => {
-      if (!d.readerSettings().wedge.isEnabled) throw new DomainError('conflict', 'Keyboard-wedge readers are turned off in the reader settings.');
+      if (!d.readerSettings().wedge.isEnabled)
+        throw new DomainError('conflict', 'Keyboard-wedge readers are turned off in the reader settings.');
       return d.readers.wedgeRead(text);
     },
 

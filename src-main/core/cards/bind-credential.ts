@@ -10,38 +10,40 @@ export interface Binding {
 }
 
 /** Binds a chip credential to a card: the card is then found by a tap in any reader format. */
-export const bindCredential = defineOperation<Binding, string>('card.bindCredential', ({ db, now, newId }, p) => {
-  const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as { state: string } | undefined;
-  if (!card) throw new DomainError('not_found', 'No such card.');
-  if (['blocked', 'terminated', 'expired', 'rejected', 'cancelled'].includes(card.state)) {
-    throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
-  }
-  const bytes = Buffer.from(p.bytes);
-  const existing = db
-    .prepare('SELECT card_id FROM credentials WHERE technology = ? AND bytes = ?')
-    .get(p.technology, bytes) as { card_id: string } | undefined;
-  if (existing) {
-    throw new DomainError(
-      'conflict',
-      existing.card_id === p.cardId ? 'This chip is already bound to this card.' : 'This chip is already bound to another card.',
-    );
-  }
-  const id = newId();
-  db.prepare('INSERT INTO credentials (id, card_id, technology, bytes, bound_at) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    p.cardId,
-    p.technology,
-    bytes,
-    now,
-  );
-  const insertKey = db.prepare('INSERT OR IGNORE INTO credential_keys (key, credential_id) VALUES (?, ?)');
-  for (const key of matchKeys({ technology: p.technology, bytes: p.bytes })) insertKey.run(key, id);
-  const hex = bytes.toString('hex').toUpperCase();
-  return {
-    result: id,
-    recordType: 'card',
-    recordId: p.cardId,
-    audit: { technology: p.technology, hex },
-    outbox: { credentialId: id, cardId: p.cardId, technology: p.technology, hex },
-  };
-});
+export const bindCredential = defineOperation<Binding, string>(
+  'card.bindCredential',
+  ({ db, now, newId }, p) => {
+    const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as
+      { state: string } | undefined;
+    if (!card) throw new DomainError('not_found', 'No such card.');
+    if (['blocked', 'terminated', 'expired', 'rejected', 'cancelled'].includes(card.state)) {
+      throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
+    }
+    const bytes = Buffer.from(p.bytes);
+    const existing = db
+      .prepare('SELECT card_id FROM credentials WHERE technology = ? AND bytes = ?')
+      .get(p.technology, bytes) as { card_id: string } | undefined;
+    if (existing) {
+      throw new DomainError(
+        'conflict',
+        existing.card_id === p.cardId
+          ? 'This chip is already bound to this card.'
+          : 'This chip is already bound to another card.',
+      );
+    }
+    const id = newId();
+    db.prepare(
+      'INSERT INTO credentials (id, card_id, technology, bytes, bound_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, p.cardId, p.technology, bytes, now);
+    const insertKey = db.prepare('INSERT OR IGNORE INTO credential_keys (key, credential_id) VALUES (?, ?)');
+    for (const key of matchKeys({ technology: p.technology, bytes: p.bytes })) insertKey.run(key, id);
+    const hex = bytes.toString('hex').toUpperCase();
+    return {
+      result: id,
+      recordType: 'card',
+      recordId: p.cardId,
+      audit: { technology: p.technology, hex },
+      outbox: { credentialId: id, cardId: p.cardId, technology: p.technology, hex },
+    };
+  },
+);

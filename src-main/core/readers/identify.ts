@@ -28,7 +28,10 @@ const NOT_YET: readonly string[] = ['ordered', 'approved', 'in_production', 'rea
 const STOPPED: readonly string[] = ['blocked', 'suspended', 'terminated', 'rejected', 'cancelled'];
 
 /** What reception must see for a matched card, on `today` (YYYY-MM-DD). */
-export function cardStatus(row: Omit<MatchRow, 'card_id' | 'holder_id'>, today: string): { status: PresentedStatus; reason: string | null } {
+export function cardStatus(
+  row: Omit<MatchRow, 'card_id' | 'holder_id'>,
+  today: string,
+): { status: PresentedStatus; reason: string | null } {
   if (STOPPED.includes(row.state)) return { status: 'blocked', reason: row.block_reason ?? row.state };
   if (row.state === 'expired' || (row.valid_until !== null && row.valid_until < today)) {
     return { status: 'expired', reason: row.valid_until };
@@ -69,7 +72,10 @@ export function createIdentifier(db: Db) {
     }
     const row = rows[0]!;
     const { status, reason } = cardStatus(row, today);
-    const card = cardsOfHolders(db, [row.holder_id]).get(row.holder_id)?.find((c) => c.id === row.card_id) ?? null;
+    const card =
+      cardsOfHolders(db, [row.holder_id])
+        .get(row.holder_id)
+        ?.find((c) => c.id === row.card_id) ?? null;
     const [holder] = views.summaries([row.holder_id], false);
     return { status, reason, card, holder: holder ?? null };
   }

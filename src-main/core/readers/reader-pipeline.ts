@@ -2,7 +2,11 @@
 // CardPresented, also when the read is unusable: reception always sees that a card was presented.
 import type { CardPresented } from '../../../src-shared/api/readers';
 import type { CardType } from '../../../src-shared/credentials/atr';
-import { bytesToHex, type Credential, type CredentialTechnology } from '../../../src-shared/credentials/credential';
+import {
+  bytesToHex,
+  type Credential,
+  type CredentialTechnology,
+} from '../../../src-shared/credentials/credential';
 import { credentialFromBytes } from '../../../src-shared/credentials/credential-from-bytes';
 import type { CredentialFormat } from '../../../src-shared/credentials/formats';
 import { credentialFromReaderText, findReaderProfile } from '../../../src-shared/credentials/reader-profile';
@@ -30,7 +34,9 @@ export interface PipelineDeps {
   identify(credential: Credential, format: CredentialFormat, today: string): Identification;
 }
 
-type Parsed = { ok: true; credential: Credential; format: CredentialFormat } | { ok: false; status: 'unreadable' | 'unusable'; reason: string };
+type Parsed =
+  | { ok: true; credential: Credential; format: CredentialFormat }
+  | { ok: false; status: 'unreadable' | 'unusable'; reason: string };
 
 function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
   if (read.kind === 'bytes') {
@@ -38,19 +44,27 @@ function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
       return {
         ok: false,
         status: 'unusable',
-        reason: 'This card shows a new random number at every tap, so it cannot identify anyone. Use the card’s printed number.',
+        reason:
+          'This card shows a new random number at every tap, so it cannot identify anyone. Use the card’s printed number.',
       };
     }
     const parsed = credentialFromBytes(technologyOf(read.cardType), read.bytes);
-    return parsed.ok ? { ok: true, credential: parsed.value, format: 'hex' } : { ok: false, status: 'unreadable', reason: parsed.error.message };
+    return parsed.ok
+      ? { ok: true, credential: parsed.value, format: 'hex' }
+      : { ok: false, status: 'unreadable', reason: parsed.error.message };
   }
   const profileId =
-    settings.profiles[read.readerId] ?? (read.backend === 'wedge' ? settings.wedge.profileId : DEFAULT_PROFILE[read.backend]);
+    settings.profiles[read.readerId] ??
+    (read.backend === 'wedge' ? settings.wedge.profileId : DEFAULT_PROFILE[read.backend]);
   const profile = findReaderProfile(profileId) ?? findReaderProfile(DEFAULT_PROFILE[read.backend])!;
   const parsed = credentialFromReaderText(read.text, profile);
   return parsed.ok
     ? { ok: true, credential: parsed.value, format: profile.format }
-    : { ok: false, status: 'unreadable', reason: `${parsed.error.message} (reader profile: ${profile.name})` };
+    : {
+        ok: false,
+        status: 'unreadable',
+        reason: `${parsed.error.message} (reader profile: ${profile.name})`,
+      };
 }
 
 export function createReaderPipeline(deps: PipelineDeps) {

@@ -23,17 +23,21 @@ export const DEFAULT_READER_SETTINGS: ReaderSettings = {
 export const DEFAULT_PROFILE = { pcsc: 'pcsc-uid', hid: 'wedge-hex', wedge: 'wedge-hex' } as const;
 
 export function loadReaderSettings(db: Db): ReaderSettings {
-  const row = db.prepare(`SELECT value FROM desk_meta WHERE key = 'reader_settings'`).pluck().get() as string | undefined;
+  const row = db.prepare(`SELECT value FROM desk_meta WHERE key = 'reader_settings'`).pluck().get() as
+    string | undefined;
   if (!row) return DEFAULT_READER_SETTINGS;
   const parsed = readerSettings.safeParse(JSON.parse(row));
   return parsed.success ? parsed.data : DEFAULT_READER_SETTINGS;
 }
 
 /** Reader settings are this desk's own: audited, not synced. */
-export const configureReaders = defineOperation<ReaderSettings, ReaderSettings>('readers.configure', ({ db }, settings) => {
-  db.prepare(
-    `INSERT INTO desk_meta (key, value) VALUES ('reader_settings', ?)
+export const configureReaders = defineOperation<ReaderSettings, ReaderSettings>(
+  'readers.configure',
+  ({ db }, settings) => {
+    db.prepare(
+      `INSERT INTO desk_meta (key, value) VALUES ('reader_settings', ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(JSON.stringify(settings));
-  return { result: settings, recordType: 'desk', recordId: 'reader_settings', audit: { settings } };
-});
+    ).run(JSON.stringify(settings));
+    return { result: settings, recordType: 'desk', recordId: 'reader_settings', audit: { settings } };
+  },
+);

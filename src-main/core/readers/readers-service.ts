@@ -38,7 +38,11 @@ export function createReadersService(deps: ReadersServiceDeps) {
     return {
       backends: [
         ...deps.backends.map((b) => b.status()),
-        { backend: 'wedge', state: wedgeEnabled ? 'up' : 'unavailable', ...(wedgeEnabled ? {} : { message: 'Turned off in the reader settings.' }) },
+        {
+          backend: 'wedge',
+          state: wedgeEnabled ? 'up' : 'unavailable',
+          ...(wedgeEnabled ? {} : { message: 'Turned off in the reader settings.' }),
+        },
       ],
       readers: [...deps.backends.flatMap((b) => b.readers()), ...(wedgeEnabled ? [wedge] : [])],
     };
@@ -72,7 +76,13 @@ export function createReadersService(deps: ReadersServiceDeps) {
     overview,
     profiles: () => BUILT_IN_READER_PROFILES.map((p) => ({ id: p.id, name: p.name, format: p.format })),
     wedgeRead(text: string): CardPresented {
-      return present({ kind: 'text', readerId: 'wedge', backend: 'wedge', text, seenAt: process.hrtime.bigint() });
+      return present({
+        kind: 'text',
+        readerId: 'wedge',
+        backend: 'wedge',
+        text,
+        seenAt: process.hrtime.bigint(),
+      });
     },
   };
 }

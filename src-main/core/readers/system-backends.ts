@@ -10,7 +10,9 @@ import type { ReaderBackend } from './reader-backend';
 export function systemReaderBackends(current: () => ReaderSettings): ReaderBackend[] {
   const settings = current();
   // The share mode is read at every connect, so a changed setting applies from the next tap.
-  const backends: ReaderBackend[] = [createPcscBackend({ mode: (name) => current().pcscMode[name] ?? 'shared' })];
+  const backends: ReaderBackend[] = [
+    createPcscBackend({ mode: (name) => current().pcscMode[name] ?? 'shared' }),
+  ];
   if (settings.hidDevices.length > 0) {
     backends.push(
       createHidBackend({

@@ -20,13 +20,18 @@ export const migration0004: Migration = {
     `);
     const insert = db.prepare('INSERT OR IGNORE INTO credential_keys (key, credential_id) VALUES (?, ?)');
     // Paged: better-sqlite3 cannot write while an iterator is open on the same connection.
-    const page = db.prepare('SELECT rowid, id, technology, bytes FROM credentials WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+    const page = db.prepare(
+      'SELECT rowid, id, technology, bytes FROM credentials WHERE rowid > ? ORDER BY rowid LIMIT 5000',
+    );
     let after = 0;
     for (;;) {
       const rows = page.all(after) as { rowid: number; id: string; technology: string; bytes: Buffer }[];
       if (rows.length === 0) break;
       for (const row of rows) {
-        const keys = matchKeys({ technology: row.technology as CredentialTechnology, bytes: new Uint8Array(row.bytes) });
+        const keys = matchKeys({
+          technology: row.technology as CredentialTechnology,
+          bytes: new Uint8Array(row.bytes),
+        });
         for (const key of keys) insert.run(key, row.id);
       }
       after = rows.at(-1)!.rowid;

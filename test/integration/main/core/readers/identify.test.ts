@@ -17,8 +17,15 @@ let hid: ReturnType<typeof scriptedBackend>;
 let events: CardPresented[];
 
 async function cardWithChip(printedNumber: string, hex: string) {
-  const holder = await t.admin.must('holders.create', { ...HOLDER, identityNumber: hex.length > 8 ? '811218-9876' : HOLDER.identityNumber });
-  const card = await t.admin.must('cards.register', { holderId: holder.id, kind: 'access_card', printedNumber });
+  const holder = await t.admin.must('holders.create', {
+    ...HOLDER,
+    identityNumber: hex.length > 8 ? '811218-9876' : HOLDER.identityNumber,
+  });
+  const card = await t.admin.must('cards.register', {
+    holderId: holder.id,
+    kind: 'access_card',
+    printedNumber,
+  });
   await t.admin.must('cards.bindCredential', { cardId: card.id, technology: 'iso14443a_uid', hex });
   return { holder, card };
 }
@@ -43,7 +50,12 @@ describe('tap to identify', () => {
     const { holder, card } = await cardWithChip('AC-0001', '04A2B3C4D5E6F7');
     pcsc.readBytes('04A2B3C4D5E6F7');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ status: 'active', holder: { id: holder.id }, card: { id: card.id }, backend: 'pcsc' });
+    expect(events[0]).toMatchObject({
+      status: 'active',
+      holder: { id: holder.id },
+      card: { id: card.id },
+      backend: 'pcsc',
+    });
     // Events reach every logged-in screen, so the identity number in them is always masked.
     expect(events[0]!.holder!.identityNumber).toBe('19811218-****');
   });
@@ -65,10 +77,14 @@ describe('tap to identify', () => {
 
   it('shows a blocked card red with its reason, an expired one, and one not yet active', async () => {
     const { card } = await cardWithChip('AC-0003', 'A1B2C3D4');
-    t.desk.db.prepare(`UPDATE cards SET state = 'blocked', block_reason = 'stolen' WHERE id = ?`).run(card.id);
+    t.desk.db
+      .prepare(`UPDATE cards SET state = 'blocked', block_reason = 'stolen' WHERE id = ?`)
+      .run(card.id);
     pcsc.readBytes('A1B2C3D4');
     expect(events.at(-1)).toMatchObject({ status: 'blocked', reason: 'stolen' });
-    t.desk.db.prepare(`UPDATE cards SET state = 'active', valid_until = '2020-01-31' WHERE id = ?`).run(card.id);
+    t.desk.db
+      .prepare(`UPDATE cards SET state = 'active', valid_until = '2020-01-31' WHERE id = ?`)
+      .run(card.id);
     pcsc.readBytes('A1B2C3D4');
     expect(events.at(-1)).toMatchObject({ status: 'expired', reason: '2020-01-31' });
     t.desk.db.prepare(`UPDATE cards SET state = 'ready', valid_until = NULL WHERE id = ?`).run(card.id);
@@ -78,7 +94,11 @@ describe('tap to identify', () => {
 
   it('reports an unknown card with its credential so it can be bound, and a random UID as unusable', async () => {
     pcsc.readBytes('DEADBEEF');
-    expect(events.at(-1)).toMatchObject({ status: 'unknown', credential: { technology: 'iso14443a_uid', hex: 'DEADBEEF' }, holder: null });
+    expect(events.at(-1)).toMatchObject({
+      status: 'unknown',
+      credential: { technology: 'iso14443a_uid', hex: 'DEADBEEF' },
+      holder: null,
+    });
     pcsc.readBytes('08123456', 'desfire', false);
     expect(events.at(-1)).toMatchObject({ status: 'unusable', credential: null });
   });
@@ -92,8 +112,16 @@ describe('tap to identify', () => {
   it('refuses to pick when a lossy format matches two cards', async () => {
     await cardWithChip('AC-0004', '04AAAAC4D5E6F7');
     const other = await t.admin.must('holders.create', { ...HOLDER, identityNumber: '850709-9805' });
-    const card = await t.admin.must('cards.register', { holderId: other.id, kind: 'access_card', printedNumber: 'AC-0005' });
-    await t.admin.must('cards.bindCredential', { cardId: card.id, technology: 'iso14443a_uid', hex: '04BBBBC4D5E6F7' });
+    const card = await t.admin.must('cards.register', {
+      holderId: other.id,
+      kind: 'access_card',
+      printedNumber: 'AC-0005',
+    });
+    await t.admin.must('cards.bindCredential', {
+      cardId: card.id,
+      technology: 'iso14443a_uid',
+      hex: '04BBBBC4D5E6F7',
+    });
     const settings = (await t.admin.must('readers.settings', {})).settings;
     await t.admin.must('readers.configure', { ...settings, profiles: { 'hid-1': 'wedge-8h10d' } });
     hid.readText('3302352631');
@@ -121,22 +149,44 @@ describe('tap to identify', () => {
 describe('binding a credential', () => {
   it('is an audited, synced operation, and the card is then found by a tap', async () => {
     const holder = await t.admin.must('holders.create', HOLDER);
-    const card = await t.admin.must('cards.register', { holderId: holder.id, kind: 'id06', printedNumber: 'ID06-77' });
+    const card = await t.admin.must('cards.register', {
+      holderId: holder.id,
+      kind: 'id06',
+      printedNumber: 'ID06-77',
+    });
     const reception = await t.loginAs(['reception']);
     const audit = t.count('audit_events');
-    const bound = await reception.must('cards.bindCredential', { cardId: card.id, technology: 'iso14443a_uid', hex: '11223344' });
+    const bound = await reception.must('cards.bindCredential', {
+      cardId: card.id,
+      technology: 'iso14443a_uid',
+      hex: '11223344',
+    });
     expect(bound.credentials.map((c) => c.hex)).toEqual(['11223344']);
     expect(t.count('audit_events')).toBe(audit + 1);
-    expect(t.desk.db.prepare(`SELECT count(*) FROM outbox WHERE type = 'card.bindCredential'`).pluck().get()).toBe(1);
+    expect(
+      t.desk.db.prepare(`SELECT count(*) FROM outbox WHERE type = 'card.bindCredential'`).pluck().get(),
+    ).toBe(1);
     pcsc.readBytes('11223344');
     expect(events.at(-1)).toMatchObject({ status: 'active', card: { id: card.id } });
   });
 
   it('refuses a chip bound elsewhere, a blocked card, bad hex and unknown technologies, writing nothing', async () => {
     const holder = await t.admin.must('holders.create', HOLDER);
-    const a = await t.admin.must('cards.register', { holderId: holder.id, kind: 'access_card', printedNumber: 'AC-1' });
-    const b = await t.admin.must('cards.register', { holderId: holder.id, kind: 'access_card', printedNumber: 'AC-2' });
-    await t.admin.must('cards.bindCredential', { cardId: a.id, technology: 'iso14443a_uid', hex: '11223344' });
+    const a = await t.admin.must('cards.register', {
+      holderId: holder.id,
+      kind: 'access_card',
+      printedNumber: 'AC-1',
+    });
+    const b = await t.admin.must('cards.register', {
+      holderId: holder.id,
+      kind: 'access_card',
+      printedNumber: 'AC-2',
+    });
+    await t.admin.must('cards.bindCredential', {
+      cardId: a.id,
+      technology: 'iso14443a_uid',
+      hex: '11223344',
+    });
     t.desk.db.prepare(`UPDATE cards SET state = 'blocked' WHERE id = ?`).run(b.id);
     const before = [t.count('credentials'), t.count('credential_keys'), t.count('audit_events')];
     const attempts: Array<[Record<string, unknown>, string]> = [
@@ -148,7 +198,9 @@ describe('binding a credential', () => {
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: 'AB'.repeat(40) }, 'bad_request'],
     ];
     for (const [input, code] of attempts) {
-      expect(await t.admin.raw.call('cards.bindCredential', input), JSON.stringify(input)).toMatchObject({ error: { code } });
+      expect(await t.admin.raw.call('cards.bindCredential', input), JSON.stringify(input)).toMatchObject({
+        error: { code },
+      });
     }
     expect([t.count('credentials'), t.count('credential_keys'), t.count('audit_events')]).toEqual(before);
   });
@@ -158,12 +210,22 @@ describe('reader settings', () => {
   it('only administrators change them, and bad profiles or lengths are refused', async () => {
     const settings = (await t.admin.must('readers.settings', {})).settings;
     const reception = await t.loginAs(['reception']);
-    expect(await reception.call('readers.configure', settings)).toMatchObject({ error: { code: 'forbidden' } });
-    expect(await t.admin.call('readers.configure', { ...settings, profiles: { x: 'nope' } })).toMatchObject({ error: { code: 'bad_request' } });
+    expect(await reception.call('readers.configure', settings)).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    expect(await t.admin.call('readers.configure', { ...settings, profiles: { x: 'nope' } })).toMatchObject({
+      error: { code: 'bad_request' },
+    });
     expect(
-      await t.admin.call('readers.configure', { ...settings, wedge: { ...settings.wedge, minLength: 20, maxLength: 10 } }),
+      await t.admin.call('readers.configure', {
+        ...settings,
+        wedge: { ...settings.wedge, minLength: 20, maxLength: 10 },
+      }),
     ).toMatchObject({ error: { code: 'bad_request' } });
-    const saved = await t.admin.must('readers.configure', { ...settings, wedge: { ...settings.wedge, prefix: '%' } });
+    const saved = await t.admin.must('readers.configure', {
+      ...settings,
+      wedge: { ...settings.wedge, prefix: '%' },
+    });
     expect((await reception.must('readers.settings', {})).settings.wedge.prefix).toBe(saved.wedge.prefix);
   });
 });
