@@ -32,6 +32,9 @@ app.use(PrimeVue, {
     // Layered, so the desk's own CSS (unlayered) wins where it adjusts a component.
     options: { darkModeSelector: false, cssLayer: { name: 'primevue' } },
   },
+  // Dialogs open and close at once. With the opening animation, PrimeVue focuses the first field
+  // again when the animation ends: someone who had already typed and pressed Tab was sent back.
+  pt: { dialog: { transition: { css: false } } },
 });
 app.use(ToastService);
 useConnectionStore(pinia).attach(transport);
