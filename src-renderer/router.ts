@@ -10,6 +10,7 @@ import IdleView from './views/IdleView.vue';
 import LoginView from './views/LoginView.vue';
 import OperatorsView from './views/OperatorsView.vue';
 import OrganisationsView from './views/OrganisationsView.vue';
+import ReadersView from './views/ReadersView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,6 +23,8 @@ declare module 'vue-router' {
 
 export const CARD_ADMIN_ROLES: readonly Role[] = ['card_admin', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** Reception binds a new card's chip by tapping it when handing the card over (DESIGN.md flow 3). */
+export const CARD_HANDLER_ROLES: readonly Role[] = ['reception', 'card_admin', 'admin'];
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: IdleView },
@@ -37,6 +40,7 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: CARD_ADMIN_ROLES },
   },
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
+  { path: '/readers', name: 'readers', component: ReadersView },
   { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMIN_ROLES } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];

@@ -21,11 +21,28 @@ export function formatDateTime(iso: string, tag: string): string {
   return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** A clock time with seconds (readers report events seconds apart). */
+export function formatTime(iso: string, tag: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(tag, { timeStyle: 'medium' }).format(date);
+}
+
+/** The time alone when it was today, else the date and time. */
+export function formatMoment(iso: string, tag: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (date.toDateString() === now.toDateString()) return formatTime(iso, tag);
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}
+
 export function useFormat() {
   const { locale } = useI18n();
   const tag = () => (isLanguage(locale.value) ? LOCALE_TAGS[locale.value] : LOCALE_TAGS.en);
   return {
     date: (iso: string) => formatDate(iso, tag()),
     dateTime: (iso: string) => formatDateTime(iso, tag()),
+    time: (iso: string) => formatTime(iso, tag()),
+    moment: (iso: string) => formatMoment(iso, tag()),
   };
 }

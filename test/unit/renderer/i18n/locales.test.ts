@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../src-shared/api/result';
+import { PRESENTED_STATUSES } from '../../../../src-shared/api/readers';
 import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/api/schemas';
+import { BLOCK_REASONS } from '../../../../src-renderer/readers/presented-status';
 import { LANGUAGES } from '../../../../src-shared/domain/languages';
 import { ROLES } from '../../../../src-shared/domain/roles';
 import { i18n } from '../../../../src-renderer/i18n';
@@ -84,13 +86,28 @@ describe('locales', () => {
       ...['tooLarge', 'notImage', 'badDimensions', 'unreadable'].map((p) => `holder.edit.photo.${p}`),
       ...['elsewhere', 'unauthenticated', 'connection'].map((k) => `login.ended.${k}`),
       ...['birthDate', 'employer', 'email', 'phone', 'site', 'hasEid'].map((f) => `holder.fields.${f}`),
+      ...PRESENTED_STATUSES.map((s) => `present.status.${s}`),
+      ...['not_yet_active', 'unknown', 'ambiguous', 'unusable', 'unreadable'].map((s) => `present.help.${s}`),
+      ...BLOCK_REASONS.map((r) => `present.blockReason.${r}`),
+      ...['pcsc', 'hid', 'wedge'].map((b) => `readers.backend.${b}`),
+      ...['up', 'down', 'unavailable'].map((s) => `readers.backendState.${s}`),
+      ...['idle', 'card_present', 'error', 'gone'].map((s) => `readers.state.${s}`),
+      ...['maxInterKeyMs', 'minLength', 'maxLength', 'prefix', 'suffix'].map(
+        (f) => `readers.settings.wedge.${f}`,
+      ),
+      ...['vendorId', 'productId'].map((f) => `readers.settings.hid.${f}`),
+      ...['shared', 'exclusive'].map((m) => `readers.settings.mode.${m}`),
+      ...['Enter', 'Tab'].map((k) => `readers.settings.wedge.key.${k}`),
     ];
     expect(families.filter((k) => !english.has(k))).toEqual([]);
   });
 
   it.each(LANGUAGES)('every %s message compiles and fills its placeholders', (language) => {
     const { t } = i18n.global;
-    const params = { minutes: 2, seconds: 30, query: 'q', name: 'N', count: 3, size: '1.2', max: 1, min: 64 };
+    const params = {
+      ...{ minutes: 2, seconds: 30, query: 'q', name: 'N', count: 3, size: '1.2', max: 1, min: 64 },
+      ...{ state: 'S', text: 'T', date: 'D', detail: 'X', number: 7, time: '14:05:03' },
+    };
     for (const key of english.keys()) {
       const text = t(key, params, { locale: language });
       expect(text, `${language}: ${key}`).not.toBe(key);

@@ -1,0 +1,87 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReaderSettings } from '../../../../src-shared/api/readers';
+import { fail, ok } from '../../../../src-shared/api/result';
+import ReaderSettingsForm from '../../../../src-renderer/components/ReaderSettingsForm.vue';
+import { useReadersStore } from '../../../../src-renderer/stores/readers';
+import { fakeDeskClient, type FakeDesk } from '../fake-desk-client';
+import { mountDesk } from '../mount-desk';
+
+const SETTINGS: ReaderSettings = {
+  profiles: {},
+  pcscMode: {},
+  wedge: {
+    isEnabled: true,
+    profileId: 'wedge-hex',
+    maxInterKeyMs: 35,
+    minLength: 4,
+    maxLength: 64,
+    prefix: '',
+    suffix: '',
+    terminators: ['Enter'],
+  },
+  hidDevices: [{ vendorId: 0x08ff, productId: 0x0009, name: 'Desk reader', profileId: 'wedge-hex' }],
+};
+const PROFILES = [{ id: 'wedge-hex', name: 'Keyboard wedge, UID in hex', format: 'hex' }];
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function mountForm(canEdit: boolean, desk: FakeDesk) {
+  desk.handlers['readers.settings'] = () => ok({ settings: SETTINGS, profiles: PROFILES });
+  desk.handlers['readers.list'] = () => ok({ backends: [], readers: [] });
+  const { wrapper } = mountDesk(ReaderSettingsForm, desk, { canEdit });
+  unmount = () => wrapper.unmount();
+  await useReadersStore().loadSettings();
+  await flushPromises();
+  return wrapper;
+}
+
+describe('reader settings form', () => {
+  it('shows the settings read-only to operators who are not administrators', async () => {
+    const wrapper = await mountForm(false, fakeDeskClient());
+    expect(wrapper.find('[data-testid="reader-settings-readonly"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="reader-settings-save"]').exists()).toBe(false);
+    expect(wrapper.get<HTMLInputElement>('#hid-0-vendorId').element.value).toBe('08FF');
+    expect(wrapper.get<HTMLInputElement>('#hid-0-vendorId').element.disabled).toBe(true);
+  });
+
+  it('puts the core’s complaints at the fields they name', async () => {
+    const desk = fakeDeskClient();
+    desk.handlers['readers.configure'] = () =>
+      fail('bad_request', 'Some fields are not valid.', [
+        { path: 'wedge.maxInterKeyMs', message: 'Too big: expected number to be <=200' },
+        { path: 'hidDevices.0.name', message: 'Too long.' },
+      ]);
+    const wrapper = await mountForm(true, desk);
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="wedge-maxInterKeyMs-error"]').text()).toBe(
+      'Enter a number from 5 to 200.',
+    );
+    expect(wrapper.text()).toContain('At most 80 characters.');
+    expect(wrapper.find('[data-testid="reader-settings-error"]').exists()).toBe(false);
+  });
+
+  it('refuses a HID id that is not hex before asking the core', async () => {
+    const desk = fakeDeskClient();
+    const wrapper = await mountForm(true, desk);
+    await wrapper.get('#hid-0-productId').setValue('XYZ');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.text()).toContain('Enter 1 to 4 hex digits (0–9, A–F), such as 08FF.');
+    expect(desk.callsOf('readers.configure')).toEqual([]);
+  });
+
+  it('sends the settings with HID ids as numbers', async () => {
+    const desk = fakeDeskClient();
+    desk.handlers['readers.configure'] = (input) => ok(input as ReaderSettings);
+    const wrapper = await mountForm(true, desk);
+    await wrapper.get('#hid-0-vendorId').setValue('1a2b');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(desk.callsOf('readers.configure')).toEqual([
+      { ...SETTINGS, hidDevices: [{ ...SETTINGS.hidDevices[0], vendorId: 0x1a2b }] },
+    ]);
+  });
+});
