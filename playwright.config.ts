@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Real Chromium (Debian's package; Playwright's own browser download is not possible here) against
 // the real web host and core. Each test gets a fresh desk database (see test/e2e/fixtures.ts).
+// Two projects: `default` (no card readers), and `readers`, which reads virtual cards through the
+// real pcscd and so runs inside the harness:
+//   bash scripts/pcscd-harness.sh -- npx playwright test --project readers
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
@@ -30,4 +33,8 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'default', testIgnore: 'readers/**' },
+    { name: 'readers', testMatch: 'readers/*.spec.ts' },
+  ],
 });

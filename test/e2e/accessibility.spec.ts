@@ -32,7 +32,7 @@ test('every control on every screen is a touch target of at least 44 px', async 
   await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('card-presentation')).toBeVisible();
 
-  for (const screen of ['home', 'holderNew', 'organisations', 'operators']) {
+  for (const screen of ['home', 'holderNew', 'organisations', 'readers', 'operators']) {
     await page.getByTestId(`nav-${screen}`).click();
     await page.waitForLoadState('networkidle');
     expect(await smallTargets(page), screen).toEqual([]);

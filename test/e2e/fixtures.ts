@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDesk, type Desk } from '../../src-main/core/create-desk';
+import { createDesk, type Desk, type DeskConfig } from '../../src-main/core/create-desk';
 import { startWebHost } from '../../src-main/web/web-host';
 
 export interface DeskFixture {
@@ -19,17 +19,27 @@ export const ADMIN = { username: 'admin', password: 'correct horse battery', dis
 /** Saves a screenshot the reviewer can open: test-results/screens/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screens', { recursive: true });
+  // From the top: a full-page shot of a scrolled page draws the sticky top bar mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join('test-results/screens', `${name}.png`), fullPage: true });
 }
 
-export const test = base.extend<{ desk: DeskFixture; idleTimeoutSeconds: number }>({
+export interface DeskOptions {
+  idleTimeoutSeconds: number;
+  /** The desk's card readers: none by default; 'system' (PC/SC) in the readers project. */
+  deskReaders: DeskConfig['readers'];
+}
+
+export const test = base.extend<{ desk: DeskFixture } & DeskOptions>({
   idleTimeoutSeconds: [300, { option: true }],
-  desk: async ({ idleTimeoutSeconds }, use) => {
+  deskReaders: [undefined, { option: true }],
+  desk: async ({ idleTimeoutSeconds, deskReaders }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
     const desk = createDesk({
       databasePath: join(dir, 'desk.sqlite'),
       deskName: 'Reception A',
       idleTimeoutSeconds,
+      ...(deskReaders ? { readers: deskReaders } : {}),
     });
     const host = await startWebHost({ desk, rendererDir: resolve('out/renderer') });
     await use({
