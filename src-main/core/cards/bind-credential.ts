@@ -9,12 +9,15 @@ export interface Binding {
   bytes: Uint8Array;
 }
 
-/** Binds a chip credential to a card: the card is then found by a tap in any reader format. */
+/**
+ * Binds a chip credential to a card: the card is then found by a tap in any reader format. A card
+ * that is ready for pick-up becomes active in the same step: reception taps it as it is handed over.
+ */
 export const bindCredential = defineOperation<Binding, string>(
   'card.bindCredential',
   ({ db, now, newId }, p) => {
-    const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as
-      { state: string } | undefined;
+    const card = db.prepare('SELECT state, valid_from FROM cards WHERE id = ?').get(p.cardId) as
+      { state: string; valid_from: string | null } | undefined;
     if (!card) throw new DomainError('not_found', 'No such card.');
     if (['blocked', 'terminated', 'expired', 'rejected', 'cancelled'].includes(card.state)) {
       throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
@@ -37,13 +40,19 @@ export const bindCredential = defineOperation<Binding, string>(
     ).run(id, p.cardId, p.technology, bytes, now);
     const insertKey = db.prepare('INSERT OR IGNORE INTO credential_keys (key, credential_id) VALUES (?, ?)');
     for (const key of matchKeys({ technology: p.technology, bytes: p.bytes })) insertKey.run(key, id);
+    const activated = card.state === 'ready';
+    if (activated) {
+      db.prepare(
+        `UPDATE cards SET state = 'active', valid_from = coalesce(valid_from, ?), updated_at = ? WHERE id = ?`,
+      ).run(now.slice(0, 10), now, p.cardId);
+    }
     const hex = bytes.toString('hex').toUpperCase();
     return {
       result: id,
       recordType: 'card',
       recordId: p.cardId,
-      audit: { technology: p.technology, hex },
-      outbox: { credentialId: id, cardId: p.cardId, technology: p.technology, hex },
+      audit: { technology: p.technology, hex, activated },
+      outbox: { credentialId: id, cardId: p.cardId, technology: p.technology, hex, activated },
     };
   },
 );

@@ -170,6 +170,41 @@ describe('binding a credential', () => {
     expect(events.at(-1)).toMatchObject({ status: 'active', card: { id: card.id } });
   });
 
+  it('activates a card that was ready for pick-up, and leaves other states as they are', async () => {
+    const holder = await t.admin.must('holders.create', HOLDER);
+    const register = (printedNumber: string) =>
+      t.admin.must('cards.register', { holderId: holder.id, kind: 'access_card', printedNumber });
+    const ready = await register('AC-READY');
+    const produced = await register('AC-PROD');
+    t.desk.db.prepare(`UPDATE cards SET state = 'ready', valid_from = NULL WHERE id = ?`).run(ready.id);
+    t.desk.db.prepare(`UPDATE cards SET state = 'in_production' WHERE id = ?`).run(produced.id);
+
+    const handedOver = await t.admin.must('cards.bindCredential', {
+      cardId: ready.id,
+      technology: 'iso14443a_uid',
+      hex: 'A0A1A2A3',
+    });
+    expect(handedOver.state).toBe('active');
+    expect(handedOver.validFrom).toBe(new Date().toISOString().slice(0, 10));
+    pcsc.readBytes('A0A1A2A3');
+    expect(events.at(-1)).toMatchObject({ status: 'active', card: { id: ready.id } });
+
+    const early = await t.admin.must('cards.bindCredential', {
+      cardId: produced.id,
+      technology: 'iso14443a_uid',
+      hex: 'B0B1B2B3',
+    });
+    expect(early.state).toBe('in_production');
+    pcsc.readBytes('B0B1B2B3');
+    expect(events.at(-1)).toMatchObject({ status: 'not_yet_active', card: { id: produced.id } });
+
+    const audits = t.desk.db
+      .prepare(`SELECT details FROM audit_events WHERE action = 'card.bindCredential' ORDER BY seq`)
+      .pluck()
+      .all() as string[];
+    expect(audits.map((a) => JSON.parse(a).activated)).toEqual([true, false]);
+  });
+
   it('refuses a chip bound elsewhere, a blocked card, bad hex and unknown technologies, writing nothing', async () => {
     const holder = await t.admin.must('holders.create', HOLDER);
     const a = await t.admin.must('cards.register', {
