@@ -147,6 +147,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       checkReaderSettings(settings);
       const saved = d.ops.run(configureReaders, settings, by(c));
       d.setReaderSettings(saved);
+      d.readers.settingsChanged();
       return saved;
     },
     'readers.wedgeRead': ({ text }) => {

@@ -74,6 +74,10 @@ export function createReadersService(deps: ReadersServiceDeps) {
       await Promise.all(deps.backends.map((b) => b.stop()));
     },
     overview,
+    /** The settings changed (the wedge turned on or off): every screen gets the new overview. */
+    settingsChanged() {
+      deps.onChanged(overview());
+    },
     profiles: () => BUILT_IN_READER_PROFILES.map((p) => ({ id: p.id, name: p.name, format: p.format })),
     wedgeRead(text: string): CardPresented {
       return present({

@@ -263,4 +263,17 @@ describe('reader settings', () => {
     });
     expect((await reception.must('readers.settings', {})).settings.wedge.prefix).toBe(saved.wedge.prefix);
   });
+
+  it('tells every screen at once when the wedge is turned off or on', async () => {
+    const changes: Array<{ backends: Array<{ backend: string; state: string }> }> = [];
+    t.admin.raw.onEvent((event, payload) => {
+      if (event === 'readers.changed') changes.push(payload as (typeof changes)[number]);
+    });
+    const settings = (await t.admin.must('readers.settings', {})).settings;
+    const wedgeState = () => changes.at(-1)?.backends.find((b) => b.backend === 'wedge')?.state;
+    await t.admin.must('readers.configure', { ...settings, wedge: { ...settings.wedge, isEnabled: false } });
+    expect(wedgeState()).toBe('unavailable');
+    await t.admin.must('readers.configure', { ...settings, wedge: { ...settings.wedge, isEnabled: true } });
+    expect(wedgeState()).toBe('up');
+  });
 });
