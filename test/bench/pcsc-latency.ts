@@ -94,7 +94,7 @@ interface NfcReader {
   reader: {
     name: string;
     close(): void;
-    on(event: 'status', listener: (status: { state: number }) => void): void;
+    prependListener(event: 'status', listener: (status: { state: number }) => void): void;
   };
   autoProcessing: boolean;
   on(event: 'card', listener: () => void): void;
@@ -132,7 +132,8 @@ async function nfcPcscProbe(): Promise<TapProbe> {
       reader.on('error', () => {});
       if (reader.reader.name !== VPCD_READER_0) return;
       reader.autoProcessing = false;
-      reader.reader.on('status', ({ state }) => {
+      // Before nfc-pcsc's own listener, which connects at once: the clock starts at the notification.
+      reader.reader.prependListener('status', ({ state }) => {
         if (state & SCARD_STATE_PRESENT && !(previousState & SCARD_STATE_PRESENT))
           presentAt = performance.now();
         previousState = state;

@@ -3,7 +3,7 @@
 // pool thread) until the card leaves or pcscd stops. So the caller gets a timeout error in time, while
 // `done` tells when the binding has really returned and the reader may be used again.
 import type { PcscReader } from './pcsc-binding';
-import type { Timers } from './timers';
+import type { TimerHandle, Timers } from './timers';
 
 export class PcscTimeoutError extends Error {
   constructor(what: string, ms: number) {
@@ -19,30 +19,54 @@ export interface BindingCall<T> {
   done: Promise<void>;
 }
 
+/**
+ * The same with a callback: `settle` is called once, with the binding's answer or a PcscTimeoutError,
+ * in the binding's own callback (no promise jobs in between: the read path is a chain of these).
+ * Resolves when the binding has answered, however late.
+ */
+export function callBinding<T>(
+  what: string,
+  start: (callback: (error: Error | null | undefined, value: T) => void) => void,
+  timeoutMs: number,
+  timers: Timers,
+  settle: (error: Error | null, value?: T) => void,
+): Promise<void> {
+  return new Promise<void>((markDone) => {
+    let isSettled = false;
+    let hasAnswered = false;
+    let timer: TimerHandle | null = null;
+    const once = (error: Error | null, value?: T) => {
+      if (isSettled) return;
+      isSettled = true;
+      settle(error, value);
+    };
+    const answered = (error: Error | null, value?: T) => {
+      hasAnswered = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      markDone();
+      once(error, value);
+    };
+    // The call first, the timer after: the binding starts its work a few microseconds sooner.
+    try {
+      start((error, result) => answered(error ?? null, result));
+    } catch (error) {
+      answered(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (!hasAnswered) timer = timers.setTimeout(() => once(new PcscTimeoutError(what, timeoutMs)), timeoutMs);
+  });
+}
+
 export function startBindingCall<T>(
   what: string,
   start: (callback: (error: Error | null | undefined, value: T) => void) => void,
   timeoutMs: number,
   timers: Timers,
 ): BindingCall<T> {
-  let markDone: () => void = () => {};
-  const done = new Promise<void>((resolve) => {
-    markDone = resolve;
-  });
+  let done: Promise<void> = Promise.resolve();
   const value = new Promise<T>((resolve, reject) => {
-    const timer = timers.setTimeout(() => reject(new PcscTimeoutError(what, timeoutMs)), timeoutMs);
-    try {
-      start((error, result) => {
-        timers.clearTimeout(timer);
-        markDone();
-        if (error) reject(error);
-        else resolve(result);
-      });
-    } catch (error) {
-      timers.clearTimeout(timer);
-      markDone();
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    done = callBinding<T>(what, start, timeoutMs, timers, (error, result) =>
+      error ? reject(error) : resolve(result as T),
+    );
   });
   return { value, done };
 }

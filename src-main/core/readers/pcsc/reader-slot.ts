@@ -3,10 +3,10 @@
 // gets at most one 'read'; a 'removed' follows every 'read' exactly once, also when the card left while
 // it was being read. The binding object behind a reader changes when pcscd restarts (attach/detach);
 // the slot, its id and its last event stay.
-import { formatHex, parseAtr, type Atr } from '../../../../src-shared/credentials/atr';
+import { formatHex, parseAtr, type Atr, type AtrResult } from '../../../../src-shared/credentials/atr';
 import type { Clock } from '../../ops/context';
 import type { RawRead, ReaderState, ReaderStatus } from '../reader-backend';
-import { closeReaderLater, PcscTimeoutError, startBindingCall } from './binding-call';
+import { callBinding, closeReaderLater, PcscTimeoutError, startBindingCall } from './binding-call';
 import { describeFailure } from './describe-failure';
 import {
   SCARD_LEAVE_CARD,
@@ -23,7 +23,8 @@ import {
   type PcscStatus,
 } from './pcsc-binding';
 import { settlesWithin, type Timers } from './timers';
-import { isRandomUid, readUid, type UidResult } from './uid-reader';
+import { getUidCommand } from './apdu';
+import { answerUid, isRandomUid, type UidResult } from './uid-reader';
 
 export type ShareMode = 'shared' | 'exclusive';
 
@@ -71,6 +72,10 @@ export class ReaderSlot {
   #lastCounter: number | null = null;
   /** Reads run one after the other, each until the binding is really done with the reader. */
   #reads: Promise<void> = Promise.resolve();
+  /** The last ATR seen here, parsed: a desk sees the same few kinds of card all day. */
+  #lastAtr: { bytes: Uint8Array; parsed: AtrResult } | null = null;
+  /** A read is under way (from connect to the end of disconnect). */
+  #isReading = false;
   /** A binding call has outlived its timeout and still holds the reader. */
   #isStuck = false;
   readonly #context: ReaderSlotContext;
@@ -161,11 +166,16 @@ export class ReaderSlot {
       isDetached: false,
     };
     this.#visit = visit;
-    this.#update({ state: 'card_present' });
-    const previous = this.#reads;
-    this.#reads = this.#readWhenFree(visit, previous).catch((error: unknown) => {
+    // A free reader is asked for the card at once, in this very callback: the status update, the ATR
+    // check and the screens' news all happen while pcscd connects.
+    const read = this.#isReading ? this.#readWhenFree(visit, this.#reads) : this.#read(visit);
+    this.#reads = read.catch((error: unknown) => {
       this.#context.logger.error(`${this.name}: reading a card failed unexpectedly`, error);
     });
+    // Later: the binding holds the reader's lock while it calls us, and connect waits for that lock.
+    this.#context.timers.setTimeout(() => {
+      if (this.#visit === visit && visit.phase === 'reading') this.#update({ state: 'card_present' });
+    }, 0);
   }
 
   #cardLeft(visit: CardVisit): void {
@@ -193,55 +203,119 @@ export class ReaderSlot {
     await this.#read(visit);
   }
 
-  async #read(visit: CardVisit): Promise<void> {
-    if (visit.isMute || !visit.atr) {
+  /**
+   * Connect, Get Data (again after 6C XX), and the answer to 'read': one chain of binding callbacks, so
+   * the UID is out the moment the binding has it. Resolves once the card is released.
+   */
+  #read(visit: CardVisit): Promise<void> {
+    const { reader, atr } = visit;
+    if (visit.isMute || !atr) {
       this.#failed(
         visit,
         'The card does not answer (no ATR): the reader cannot talk to it. Present it again.',
       );
-      return;
+      return Promise.resolve();
     }
-    const parsed = parseAtr(visit.atr);
-    if (!parsed.ok) {
-      this.#failed(visit, `The card sent a malformed ATR (${formatHex(visit.atr)}): ${parsed.error.message}`);
-      return;
+    this.#isReading = true;
+    const { apduTimeoutMs, timers } = this.#context;
+    return new Promise<void>((released) => {
+      let lastCall: Promise<void> = Promise.resolve();
+      let hasEnded = false;
+      const end = (isClean: boolean) => {
+        if (hasEnded) return;
+        hasEnded = true;
+        void lastCall
+          .then(() => this.#disconnect(reader, isClean))
+          .then(() => {
+            this.#isReading = false;
+            released();
+          });
+      };
+      const fail = (error: unknown) => {
+        const failure = describeFailure(error, apduTimeoutMs);
+        this.#failed(visit, failure.message, failure.isCardGone);
+        end(false);
+      };
+      const call = <T>(
+        what: string,
+        start: (callback: (error: Error | null | undefined, value: T) => void) => void,
+        next: (value: T) => void,
+      ) => {
+        const done = callBinding<T>(what, start, apduTimeoutMs, timers, (error, value) => {
+          if (error) {
+            if (error instanceof PcscTimeoutError) this.#markStuckUntil(done);
+            fail(error);
+            return;
+          }
+          try {
+            next(value as T);
+          } catch (thrown) {
+            this.#context.logger.error(`${this.name}: handling a card failed`, thrown);
+            end(false);
+          }
+        });
+        lastCall = done;
+      };
+      const connect = () => {
+        const shareMode =
+          this.#context.shareMode() === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
+        const options = { share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 };
+        // The ATR is checked while pcscd connects; a malformed one is what is reported, whatever connect says.
+        const done = callBinding<number>(
+          'Connecting to the card',
+          (callback) => reader.connect(options, callback),
+          apduTimeoutMs,
+          timers,
+          (error, protocol) => {
+            const parsed = this.#parseAtr(atr);
+            if (!parsed.ok) {
+              this.#failed(
+                visit,
+                `The card sent a malformed ATR (${formatHex(atr)}): ${parsed.error.message}`,
+              );
+              end(false);
+            } else if (error) {
+              if (error instanceof PcscTimeoutError) this.#markStuckUntil(done);
+              fail(error);
+            } else {
+              askUid(parsed.value, protocol!, getUidCommand(0), 0);
+            }
+          },
+        );
+        lastCall = done;
+      };
+      const askUid = (parsedAtr: Atr, protocol: number, command: Uint8Array, attempt: number) =>
+        call<Buffer>(
+          'The card',
+          (callback) => reader.transmit(Buffer.from(command), MAX_RESPONSE_LENGTH, protocol, callback),
+          (response) => {
+            const step = answerUid(new Uint8Array(response), attempt);
+            if (step.ok === 'again') {
+              askUid(parsedAtr, protocol, step.command, attempt + 1);
+              return;
+            }
+            this.#finish(visit, parsedAtr, step);
+            end(step.ok);
+          },
+        );
+      // The binding's connect() on a reader it still counts as connected answers at once, with no protocol.
+      if (reader.connected) {
+        lastCall = this.#disconnect(reader, false);
+        void lastCall.then(connect);
+      } else {
+        connect();
+      }
+    });
+  }
+
+  #parseAtr(bytes: Uint8Array): AtrResult {
+    const last = this.#lastAtr;
+    if (last && last.bytes.length === bytes.length && last.bytes.every((byte, i) => byte === bytes[i])) {
+      return last.parsed;
     }
-    const { reader } = visit;
-    // The binding's connect() on a reader it still counts as connected answers at once, with no protocol.
-    if (reader.connected) await this.#disconnect(reader, false);
-    let lastCall: Promise<void> = Promise.resolve();
-    const call = <T>(
-      what: string,
-      start: (callback: (error: Error | null | undefined, value: T) => void) => void,
-    ) => {
-      const started = startBindingCall(what, start, this.#context.apduTimeoutMs, this.#context.timers);
-      lastCall = started.done;
-      started.value.catch((error: unknown) => {
-        if (error instanceof PcscTimeoutError) this.#markStuckUntil(started.done);
-      });
-      return started.value;
-    };
-    let isClean = false;
-    try {
-      const shareMode =
-        this.#context.shareMode() === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
-      const protocol = await call<number>('Connecting to the card', (callback) =>
-        reader.connect({ share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 }, callback),
-      );
-      const result = await readUid((command) =>
-        call<Buffer>('The card', (callback) =>
-          reader.transmit(Buffer.from(command), MAX_RESPONSE_LENGTH, protocol, callback),
-        ).then((response) => new Uint8Array(response)),
-      );
-      isClean = result.ok;
-      this.#finish(visit, parsed.value, result);
-    } catch (error) {
-      const failure = describeFailure(error, this.#context.apduTimeoutMs);
-      this.#failed(visit, failure.message, failure.isCardGone);
-    } finally {
-      await lastCall;
-      await this.#disconnect(reader, isClean);
-    }
+    const parsed = parseAtr(bytes);
+    this.#lastAtr = { bytes, parsed };
+    return parsed;
   }
 
   async #disconnect(reader: PcscReader, isClean: boolean): Promise<void> {

@@ -62,53 +62,65 @@ function checkUid(data: Uint8Array): UidResult {
   return { ok: true, uid: data };
 }
 
-export async function readUid(transmit: Transmit): Promise<UidResult> {
-  let command = getUidCommand(0);
-  // One re-issue at most: a reader that keeps asking for another Le is broken.
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const bytes = await transmit(command);
-    // pcsc-lite quirk: when the card leaves during an APDU, SCardTransmit "succeeds" with 0 bytes.
-    if (bytes.length === 0)
-      return failure('card_removed', 'The card was removed before its UID could be read.');
-    if (bytes.length > MAX_UID_LENGTH + 2) {
-      return failure(
-        'oversized_response',
-        `The reader answered the UID command with ${bytes.length} bytes; a UID has at most 10.`,
-      );
-    }
-    const response = parseResponse(bytes);
-    if (!response) {
-      return failure('malformed_response', 'The reader answered with 1 byte, too short for a status word.');
-    }
-    switch (response.sw) {
-      case SW_OK:
-      case SW_END_OF_DATA:
-        // 62 82: end of data reached before Le bytes; what came is the whole UID.
-        return checkUid(response.data);
-      case SW_NO_INFORMATION:
-        return failure(
-          'uid_not_readable',
-          'The reader could not read the UID (status 63 00). Present the card again.',
-        );
-      case SW_FUNCTION_NOT_SUPPORTED:
-      case SW_WRONG_P1P2:
-      case SW_INS_NOT_SUPPORTED:
-      case SW_CLA_NOT_SUPPORTED:
-        return failure(
-          'uid_not_supported',
-          `This reader does not support reading the UID (status ${formatStatusWord(response.sw)}).`,
-        );
-    }
-    if (response.sw1 === SW1_WRONG_LE && response.data.length === 0) {
-      if (attempt > 0) break;
-      // 6C XX: wrong Le, the UID has XX bytes: send the command again with Le = XX.
-      command = getUidCommand(response.sw2);
-      continue;
-    }
+/** What one answer to Get Data means: the UID (or why not), or the command to send again. */
+export type UidStep = UidResult | { ok: 'again'; command: Uint8Array };
+
+/**
+ * Reads the answer to the UID command. `attempt` counts the commands already sent before this one:
+ * one re-issue at most (6C XX), as a reader that keeps asking for another Le is broken.
+ */
+export function answerUid(bytes: Uint8Array, attempt: number): UidStep {
+  // pcsc-lite quirk: when the card leaves during an APDU, SCardTransmit "succeeds" with 0 bytes.
+  if (bytes.length === 0)
+    return failure('card_removed', 'The card was removed before its UID could be read.');
+  if (bytes.length > MAX_UID_LENGTH + 2) {
     return failure(
-      'unexpected_status',
-      `The reader answered the UID command with status ${formatStatusWord(response.sw)}.`,
+      'oversized_response',
+      `The reader answered the UID command with ${bytes.length} bytes; a UID has at most 10.`,
     );
   }
-  return failure('unexpected_status', 'The reader asked twice for another length (6C XX) for the UID.');
+  const response = parseResponse(bytes);
+  if (!response) {
+    return failure('malformed_response', 'The reader answered with 1 byte, too short for a status word.');
+  }
+  switch (response.sw) {
+    case SW_OK:
+    case SW_END_OF_DATA:
+      // 62 82: end of data reached before Le bytes; what came is the whole UID.
+      return checkUid(response.data);
+    case SW_NO_INFORMATION:
+      return failure(
+        'uid_not_readable',
+        'The reader could not read the UID (status 63 00). Present the card again.',
+      );
+    case SW_FUNCTION_NOT_SUPPORTED:
+    case SW_WRONG_P1P2:
+    case SW_INS_NOT_SUPPORTED:
+    case SW_CLA_NOT_SUPPORTED:
+      return failure(
+        'uid_not_supported',
+        `This reader does not support reading the UID (status ${formatStatusWord(response.sw)}).`,
+      );
+  }
+  if (response.sw1 === SW1_WRONG_LE && response.data.length === 0) {
+    if (attempt > 0) {
+      return failure('unexpected_status', 'The reader asked twice for another length (6C XX) for the UID.');
+    }
+    // 6C XX: wrong Le, the UID has XX bytes: send the command again with Le = XX.
+    return { ok: 'again', command: getUidCommand(response.sw2) };
+  }
+  return failure(
+    'unexpected_status',
+    `The reader answered the UID command with status ${formatStatusWord(response.sw)}.`,
+  );
+}
+
+/** Sends Get Data (again after 6C XX) and reads the answers: the UID, or why there is none. */
+export async function readUid(transmit: Transmit): Promise<UidResult> {
+  let command = getUidCommand(0);
+  for (let attempt = 0; ; attempt += 1) {
+    const step = answerUid(await transmit(command), attempt);
+    if (step.ok !== 'again') return step;
+    command = step.command;
+  }
 }
