@@ -8,6 +8,13 @@
 // side-by-side figure (autoProcessing off, then FF CA 00 00 00 by hand, as it never reads a DESFire UID).
 import { createPcscBackend } from '../../src-main/core/readers/pcsc/pcsc-backend';
 import {
+  loadPcscLite,
+  SCARD_LEAVE_CARD,
+  SCARD_SHARE_SHARED,
+  SCARD_STATE_PRESENT,
+  type PcscReader,
+} from '../../src-main/core/readers/pcsc/pcsc-binding';
+import {
   ATR_MIFARE_CLASSIC_1K,
   createVirtualCard,
   VPCD_READER_0,
@@ -16,7 +23,7 @@ import {
 import { fmt, summarise } from './stats';
 
 export interface PcscLatency {
-  library: 'frontdesk' | 'nfc-pcsc';
+  library: 'frontdesk' | 'nfc-pcsc' | 'pcsclite alone';
   taps: number;
   /** insert → UID in JS. */
   p50Ms: number;
@@ -87,6 +94,59 @@ async function frontdeskProbe(): Promise<TapProbe> {
   backend.start();
   await withTimeout(ready, 5000, 'The PC/SC backend did not find vpcd reader 0');
   return { nextRead: () => reads.next(), nextRemoval: () => removals.next(), close: () => backend.stop() };
+}
+
+/**
+ * The floor of our binding: `pcsclite` with nothing around it (connect on the notification, one Get Data,
+ * no checks, no timeouts). nfc-pcsc runs on another binding (@pokusew/pcsclite); this line tells how much
+ * of a difference is the binding and how much our backend.
+ */
+async function bareBindingProbe(): Promise<TapProbe> {
+  const context = (await loadPcscLite())();
+  const reads = eventQueue<{ at: number; uid: string; processingMs?: number }>();
+  const removals = eventQueue<number>();
+  const readers: PcscReader[] = [];
+  context.on('error', () => {});
+  const ready = new Promise<void>((resolve) =>
+    context.on('reader', (reader) => {
+      readers.push(reader);
+      reader.on('error', () => {});
+      if (reader.name !== VPCD_READER_0) return;
+      let wasPresent = false;
+      reader.on('status', ({ state }) => {
+        const isPresent = (state & SCARD_STATE_PRESENT) !== 0;
+        if (isPresent && !wasPresent) {
+          const seenAt = performance.now();
+          reader.connect({ share_mode: SCARD_SHARE_SHARED }, (error, protocol) => {
+            if (error) return reads.push({ at: performance.now(), uid: '' });
+            reader.transmit(Buffer.from([0xff, 0xca, 0x00, 0x00, 0x00]), 12, protocol, (failed, response) => {
+              const at = performance.now();
+              reads.push({
+                at,
+                uid: failed ? '' : response.subarray(0, -2).toString('hex'),
+                processingMs: at - seenAt,
+              });
+              reader.disconnect(SCARD_LEAVE_CARD, () => {});
+            });
+          });
+        } else if (!isPresent && wasPresent) {
+          removals.push(performance.now());
+        }
+        wasPresent = isPresent;
+      });
+      resolve();
+    }),
+  );
+  await withTimeout(ready, 5000, 'pcsclite did not find vpcd reader 0');
+  return {
+    nextRead: () => reads.next(),
+    nextRemoval: () => removals.next(),
+    close: async () => {
+      await sleep(10);
+      for (const reader of readers) reader.close();
+      context.close();
+    },
+  };
 }
 
 /** The slice of nfc-pcsc (untyped) this probe uses. */
@@ -201,7 +261,12 @@ async function runTaps(probe: TapProbe, card: VirtualCard, taps: number) {
 }
 
 async function measure(library: PcscLatency['library'], taps: number): Promise<PcscLatency> {
-  const probe = library === 'frontdesk' ? await frontdeskProbe() : await nfcPcscProbe();
+  const probe =
+    library === 'frontdesk'
+      ? await frontdeskProbe()
+      : library === 'nfc-pcsc'
+        ? await nfcPcscProbe()
+        : await bareBindingProbe();
   const card = createVirtualCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: new Uint8Array(7) });
   try {
     const { insertMs, removalMs, processingMs, missed } = await runTaps(probe, card, taps);
@@ -237,6 +302,10 @@ export function benchNfcPcscLatency({ taps = 200 } = {}): Promise<PcscLatency> {
   return measure('nfc-pcsc', taps);
 }
 
+export function benchBareBindingLatency({ taps = 200 } = {}): Promise<PcscLatency> {
+  return measure('pcsclite alone', taps);
+}
+
 export function printPcscLatency(result: PcscLatency): void {
   const processing =
     result.processingP50Ms === undefined
@@ -253,5 +322,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const taps = Number(process.argv[2] ?? 200);
   printPcscLatency(await benchPcscLatency({ taps }));
   printPcscLatency(await benchNfcPcscLatency({ taps }));
+  printPcscLatency(await benchBareBindingLatency({ taps }));
   process.exit(0);
 }

@@ -46,13 +46,17 @@ export function callBinding<T>(
       markDone();
       once(error, value);
     };
-    // The call first, the timer after: the binding starts its work a few microseconds sooner.
     try {
       start((error, result) => answered(error ?? null, result));
     } catch (error) {
       answered(error instanceof Error ? error : new Error(String(error)));
     }
-    if (!hasAnswered) timer = timers.setTimeout(() => once(new PcscTimeoutError(what, timeoutMs)), timeoutMs);
+    // The timer is armed once this callback has returned: the binding holds the reader's lock while it
+    // calls us, and its worker waits for that lock before it can start the call.
+    setImmediate(() => {
+      if (!hasAnswered)
+        timer = timers.setTimeout(() => once(new PcscTimeoutError(what, timeoutMs)), timeoutMs);
+    });
   });
 }
 

@@ -173,9 +173,9 @@ export class ReaderSlot {
       this.#context.logger.error(`${this.name}: reading a card failed unexpectedly`, error);
     });
     // Later: the binding holds the reader's lock while it calls us, and connect waits for that lock.
-    this.#context.timers.setTimeout(() => {
+    setImmediate(() => {
       if (this.#visit === visit && visit.phase === 'reading') this.#update({ state: 'card_present' });
-    }, 0);
+    });
   }
 
   #cardLeft(visit: CardVisit): void {
