@@ -16,8 +16,8 @@ export interface Binding {
 export const bindCredential = defineOperation<Binding, string>(
   'card.bindCredential',
   ({ db, now, newId }, p) => {
-    const card = db.prepare('SELECT state, valid_from FROM cards WHERE id = ?').get(p.cardId) as
-      { state: string; valid_from: string | null } | undefined;
+    const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as
+      { state: string } | undefined;
     if (!card) throw new DomainError('not_found', 'No such card.');
     if (['blocked', 'terminated', 'expired', 'rejected', 'cancelled'].includes(card.state)) {
       throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
