@@ -14,12 +14,8 @@ import {
   SCARD_STATE_PRESENT,
   type PcscReader,
 } from '../../src-main/core/readers/pcsc/pcsc-binding';
-import {
-  ATR_MIFARE_CLASSIC_1K,
-  createVirtualCard,
-  VPCD_READER_0,
-  type VirtualCard,
-} from '../harness/virtual-card';
+import { ATR_MIFARE_CLASSIC_1K, VPCD_READER_0 } from '../harness/virtual-card';
+import { startRemoteCard, type RemoteCard } from './virtual-card-process';
 import { fmt, summarise } from './stats';
 
 export interface PcscLatency {
@@ -224,16 +220,16 @@ async function nfcPcscProbe(): Promise<TapProbe> {
   };
 }
 
-async function runTaps(probe: TapProbe, card: VirtualCard, taps: number) {
+async function runTaps(probe: TapProbe, card: RemoteCard, taps: number) {
   const insertMs: number[] = [];
   const removalMs: number[] = [];
   const processingMs: number[] = [];
   let missed = 0;
   let insertedAt = 0;
-  card.on('inserted', () => (insertedAt = performance.now()));
+  card.onInserted((at) => (insertedAt = at));
   for (let tap = 0; tap < taps; tap += 1) {
     const uid = Uint8Array.of(0x04, tap & 0xff, (tap >> 8) & 0xff, 0x10, 0x20, 0x30, 0x40);
-    card.setUid(uid);
+    await card.setUid(uid);
     // A random phase against pcscd's 400 ms poll.
     await sleep(Math.random() * 400);
     const read = probe.nextRead();
@@ -267,7 +263,7 @@ async function measure(library: PcscLatency['library'], taps: number): Promise<P
       : library === 'nfc-pcsc'
         ? await nfcPcscProbe()
         : await bareBindingProbe();
-  const card = createVirtualCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: new Uint8Array(7) });
+  const card = await startRemoteCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: new Uint8Array(7) });
   try {
     const { insertMs, removalMs, processingMs, missed } = await runTaps(probe, card, taps);
     const inserted = summarise(insertMs);
