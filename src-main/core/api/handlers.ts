@@ -14,7 +14,7 @@ import { toOperatorSelf } from '../operators/operator-rows';
 import type { createOrganisationService } from '../organisations/organisation-service';
 import type { Connection } from './dispatcher';
 import { bindCredential } from '../cards/bind-credential';
-import { cardsOfHolders } from '../cards/card-views';
+import { cardById } from '../cards/card-views';
 import type { OperationRunner } from '../ops/operations';
 import { configureReaders } from '../readers/reader-settings';
 import type { createReadersService } from '../readers/readers-service';
@@ -133,12 +133,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
           { path: 'hex', message: credential.error.message },
         ]);
       d.ops.run(bindCredential, { cardId, technology, bytes: credential.value.bytes }, by(c));
-      const { holder_id: holderId } = d.db
-        .prepare('SELECT holder_id FROM cards WHERE id = ?')
-        .get(cardId) as { holder_id: string };
-      return cardsOfHolders(d.db, [holderId])
-        .get(holderId)!
-        .find((card) => card.id === cardId)!;
+      return cardById(d.db, cardId)!;
     },
 
     'readers.list': () => d.readers.overview(),

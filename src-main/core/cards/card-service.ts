@@ -3,7 +3,7 @@ import type { MethodParsedInput } from '../../../src-shared/api/methods';
 import { DomainError } from '../ops/domain-error';
 import { defineOperation, type OperationRunner } from '../ops/operations';
 import type { Db } from '../store/database';
-import { cardsOfHolders } from './card-views';
+import { cardById } from './card-views';
 
 type CardRegistration = MethodParsedInput<'cards.register'>;
 
@@ -29,9 +29,7 @@ export function createCardService(db: Db, ops: OperationRunner) {
   return {
     register(input: CardRegistration, by: string): Card {
       const id = ops.run(registerCard, input, by);
-      return cardsOfHolders(db, [input.holderId])
-        .get(input.holderId)!
-        .find((c) => c.id === id)!;
+      return cardById(db, id)!;
     },
   };
 }

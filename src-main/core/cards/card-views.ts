@@ -19,41 +19,51 @@ interface CredentialRow {
   bound_at: string;
 }
 
-/** Cards with their credentials for the given holders, newest first, keyed by holder id. */
-export function cardsOfHolders(db: Db, holderIds: string[]): Map<string, Card[]> {
-  const byHolder = new Map<string, Card[]>();
-  if (holderIds.length === 0) return byHolder;
-  const marks = holderIds.map(() => '?').join(',');
+/** Cards matching `where` with their credentials, newest first. */
+function readCards(db: Db, where: string, params: string[]): Card[] {
   const cards = db
-    .prepare(`SELECT * FROM cards WHERE holder_id IN (${marks}) ORDER BY created_at DESC`)
-    .all(...holderIds) as CardRow[];
-  if (cards.length === 0) return byHolder;
+    .prepare(`SELECT * FROM cards WHERE ${where} ORDER BY created_at DESC`)
+    .all(...params) as CardRow[];
+  if (cards.length === 0) return [];
   const credentials = db
     .prepare(
       `SELECT * FROM credentials WHERE card_id IN (${cards.map(() => '?').join(',')}) ORDER BY bound_at`,
     )
     .all(...cards.map((c) => c.id)) as CredentialRow[];
-  for (const c of cards) {
-    const list = byHolder.get(c.holder_id) ?? [];
-    list.push({
-      id: c.id,
-      holderId: c.holder_id,
-      kind: c.kind,
-      printedNumber: c.printed_number,
-      state: c.state,
-      validFrom: c.valid_from,
-      validUntil: c.valid_until,
-      blockReason: c.block_reason,
-      credentials: credentials
-        .filter((r) => r.card_id === c.id)
-        .map((r) => ({
-          id: r.id,
-          technology: r.technology,
-          hex: r.bytes.toString('hex').toUpperCase(),
-          boundAt: r.bound_at,
-        })),
-    });
-    byHolder.set(c.holder_id, list);
+  return cards.map((c) => ({
+    id: c.id,
+    holderId: c.holder_id,
+    kind: c.kind,
+    printedNumber: c.printed_number,
+    state: c.state,
+    validFrom: c.valid_from,
+    validUntil: c.valid_until,
+    blockReason: c.block_reason,
+    credentials: credentials
+      .filter((r) => r.card_id === c.id)
+      .map((r) => ({
+        id: r.id,
+        technology: r.technology,
+        hex: r.bytes.toString('hex').toUpperCase(),
+        boundAt: r.bound_at,
+      })),
+  }));
+}
+
+/** Cards with their credentials for the given holders, newest first, keyed by holder id. */
+export function cardsOfHolders(db: Db, holderIds: string[]): Map<string, Card[]> {
+  const byHolder = new Map<string, Card[]>();
+  if (holderIds.length === 0) return byHolder;
+  const cards = readCards(db, `holder_id IN (${holderIds.map(() => '?').join(',')})`, holderIds);
+  for (const card of cards) {
+    const list = byHolder.get(card.holderId) ?? [];
+    list.push(card);
+    byHolder.set(card.holderId, list);
   }
   return byHolder;
+}
+
+/** One card with its credentials. */
+export function cardById(db: Db, id: string): Card | undefined {
+  return readCards(db, 'id = ?', [id])[0];
 }

@@ -34,6 +34,10 @@ export function createHolderViews(db: Db) {
   const holder = db.prepare('SELECT * FROM holders WHERE id = ?');
   const organisation = db.prepare('SELECT * FROM organisations WHERE id = ?');
   const hasPhoto = db.prepare('SELECT 1 FROM holder_photos WHERE holder_id = ?').pluck();
+  const holderWithEmployer = db.prepare(
+    `SELECT h.*, o.name AS employer_name FROM holders h LEFT JOIN organisations o ON o.id = h.organisation_id
+     WHERE h.id = ?`,
+  );
 
   function summary(
     row: HolderRow,
@@ -69,6 +73,13 @@ export function createHolderViews(db: Db) {
         .map((id) => byId.get(id))
         .filter((r): r is HolderRow & { employer_name: string | null } => r !== undefined)
         .map((r) => summary(r, showFull, cards.get(r.id) ?? [], r.employer_name));
+    },
+    /** One holder's summary and cards, reading the cards once (a tap needs both). */
+    withCards(id: string, showFull: boolean): { summary: HolderSummary; cards: Card[] } | undefined {
+      const row = holderWithEmployer.get(id) as (HolderRow & { employer_name: string | null }) | undefined;
+      if (!row) return undefined;
+      const cards = cardsOfHolders(db, [id]).get(id) ?? [];
+      return { summary: summary(row, showFull, cards, row.employer_name), cards };
     },
     detail(id: string, showFull: boolean): HolderDetail | undefined {
       const row = holder.get(id) as HolderRow | undefined;

@@ -70,11 +70,11 @@ function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
 export function createReaderPipeline(deps: PipelineDeps) {
   return function handle(read: RawRead): CardPresented {
     const handledAt = process.hrtime.bigint();
-    const now = deps.clock.now();
+    const at = new Date(deps.clock.now()).toISOString();
     const parsed = parseRead(read, deps.settings());
     const base = {
       id: deps.newId(),
-      at: new Date(now).toISOString(),
+      at,
       readerId: read.readerId,
       backend: read.backend,
       cardType: read.kind === 'bytes' ? read.cardType : null,
@@ -83,7 +83,7 @@ export function createReaderPipeline(deps: PipelineDeps) {
     if (!parsed.ok) {
       result = { status: parsed.status, reason: parsed.reason, credential: null, card: null, holder: null };
     } else {
-      const found = deps.identify(parsed.credential, parsed.format, new Date(now).toISOString().slice(0, 10));
+      const found = deps.identify(parsed.credential, parsed.format, at.slice(0, 10));
       result = {
         ...found,
         credential: {
