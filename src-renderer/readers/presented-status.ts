@@ -4,6 +4,7 @@
 // text for a technician (see src-main/core/readers/identify.ts and reader-pipeline.ts).
 import type { PresentedStatus } from '../../src-shared/api/readers';
 import { CARD_STATES, type Card } from '../../src-shared/api/schemas';
+import { cardStatus, UNBINDABLE_CARD_STATES } from '../../src-shared/domain/card-status';
 
 /** ok: green, stop: red, wait: amber, unknown: grey. */
 export type PresentationTone = 'ok' | 'stop' | 'wait' | 'unknown';
@@ -88,35 +89,12 @@ export function technicalDetail(status: PresentedStatus, reason: string | null):
   return status === 'unreadable' && reason ? reason : null;
 }
 
-const NOT_YET_STATES: readonly string[] = ['ordered', 'approved', 'in_production', 'ready'];
-const STOPPED_STATES: readonly string[] = ['blocked', 'suspended', 'terminated', 'rejected', 'cancelled'];
-
-/**
- * A card's status on `today` (YYYY-MM-DD), as the core decides it when the card is tapped. Used to show
- * a card just bound without waiting for the next tap. Mirrors cardStatus() in
- * src-main/core/readers/identify.ts, which the renderer may not import.
- */
-export function statusOfCard(
-  card: Pick<Card, 'state' | 'validFrom' | 'validUntil' | 'blockReason'>,
-  today: string,
-): { status: PresentedStatus; reason: string | null } {
-  if (STOPPED_STATES.includes(card.state))
-    return { status: 'blocked', reason: card.blockReason ?? card.state };
-  if (card.state === 'expired' || (card.validUntil !== null && card.validUntil < today)) {
-    return { status: 'expired', reason: card.validUntil };
-  }
-  if (NOT_YET_STATES.includes(card.state) || (card.validFrom !== null && card.validFrom > today)) {
-    return { status: 'not_yet_active', reason: card.state === 'active' ? card.validFrom : card.state };
-  }
-  return { status: 'active', reason: null };
-}
-
-/** States whose card the core refuses a new chip for (src-main/core/cards/bind-credential.ts). */
-const UNBINDABLE_STATES: readonly string[] = ['blocked', 'terminated', 'expired', 'rejected', 'cancelled'];
+/** A card's status on `today`, as the core decides it at a tap: shows a card just bound at once. */
+export const statusOfCard = cardStatus;
 
 /** Whether a tapped chip may be bound to this card: a physical card that is still in use. */
 export function isBindable(card: Pick<Card, 'kind' | 'state' | 'validUntil'>, today: string): boolean {
-  if (card.kind === 'mobile_id' || UNBINDABLE_STATES.includes(card.state)) return false;
+  if (card.kind === 'mobile_id' || UNBINDABLE_CARD_STATES.includes(card.state)) return false;
   return card.validUntil === null || card.validUntil >= today;
 }
 

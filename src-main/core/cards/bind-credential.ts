@@ -1,5 +1,6 @@
 import type { CredentialTechnology } from '../../../src-shared/credentials/credential';
 import { matchKeys } from '../../../src-shared/credentials/matching';
+import { UNBINDABLE_CARD_STATES } from '../../../src-shared/domain/card-status';
 import { DomainError } from '../ops/domain-error';
 import { defineOperation } from '../ops/operations';
 
@@ -19,7 +20,7 @@ export const bindCredential = defineOperation<Binding, string>(
     const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as
       { state: string } | undefined;
     if (!card) throw new DomainError('not_found', 'No such card.');
-    if (['blocked', 'terminated', 'expired', 'rejected', 'cancelled'].includes(card.state)) {
+    if (UNBINDABLE_CARD_STATES.includes(card.state)) {
       throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
     }
     const bytes = Buffer.from(p.bytes);

@@ -1,10 +1,10 @@
 // Credential → card → holder, from the local database: one indexed lookup per candidate key.
 import type { PresentedStatus } from '../../../src-shared/api/readers';
+import { cardStatus } from '../../../src-shared/domain/card-status';
 import type { Card, HolderSummary } from '../../../src-shared/api/schemas';
 import type { Credential } from '../../../src-shared/credentials/credential';
 import type { CredentialFormat } from '../../../src-shared/credentials/formats';
 import { lookupKeys } from '../../../src-shared/credentials/matching';
-import { cardsOfHolders } from '../cards/card-views';
 import { createHolderViews } from '../holders/holder-views';
 import type { Db } from '../store/database';
 
@@ -22,24 +22,6 @@ interface MatchRow {
   valid_from: string | null;
   valid_until: string | null;
   block_reason: string | null;
-}
-
-const NOT_YET: readonly string[] = ['ordered', 'approved', 'in_production', 'ready'];
-const STOPPED: readonly string[] = ['blocked', 'suspended', 'terminated', 'rejected', 'cancelled'];
-
-/** What reception must see for a matched card, on `today` (YYYY-MM-DD). */
-export function cardStatus(
-  row: Omit<MatchRow, 'card_id' | 'holder_id'>,
-  today: string,
-): { status: PresentedStatus; reason: string | null } {
-  if (STOPPED.includes(row.state)) return { status: 'blocked', reason: row.block_reason ?? row.state };
-  if (row.state === 'expired' || (row.valid_until !== null && row.valid_until < today)) {
-    return { status: 'expired', reason: row.valid_until };
-  }
-  if (NOT_YET.includes(row.state) || (row.valid_from !== null && row.valid_from > today)) {
-    return { status: 'not_yet_active', reason: row.state === 'active' ? row.valid_from : row.state };
-  }
-  return { status: 'active', reason: null };
 }
 
 export function createIdentifier(db: Db) {
@@ -71,13 +53,18 @@ export function createIdentifier(db: Db) {
       };
     }
     const row = rows[0]!;
-    const { status, reason } = cardStatus(row, today);
-    const card =
-      cardsOfHolders(db, [row.holder_id])
-        .get(row.holder_id)
-        ?.find((c) => c.id === row.card_id) ?? null;
-    const [holder] = views.summaries([row.holder_id], false);
-    return { status, reason, card, holder: holder ?? null };
+    const { status, reason } = cardStatus(
+      {
+        state: row.state,
+        validFrom: row.valid_from,
+        validUntil: row.valid_until,
+        blockReason: row.block_reason,
+      },
+      today,
+    );
+    const found = views.withCards(row.holder_id, false);
+    const card = found?.cards.find((c) => c.id === row.card_id) ?? null;
+    return { status, reason, card, holder: found?.summary ?? null };
   }
 
   return { match, identify };
