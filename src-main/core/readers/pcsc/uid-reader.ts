@@ -1,6 +1,5 @@
-// Reads a contactless card's UID with PC/SC part 3 Get Data (FF CA 00 00 00) and checks every answer:
-// its length, its status word and the UID's length. The transmit function is given, so this logic runs
-// the same against the real binding and against a fake in unit tests.
+// The answers to PC/SC part 3 Get Data (FF CA 00 00 00), the contactless card's UID, checked: length,
+// status word and the UID's length. Pure: the reader slot sends the commands, unit tests script them.
 import { formatHex } from '../../../../src-shared/credentials/atr';
 import {
   formatStatusWord,
@@ -15,9 +14,6 @@ import {
   SW_OK,
   SW_WRONG_P1P2,
 } from './apdu';
-
-/** Sends a command APDU and resolves with the whole response (data + SW1 SW2). */
-export type Transmit = (command: Uint8Array) => Promise<Uint8Array>;
 
 export type UidErrorCode =
   | 'card_removed'
@@ -113,14 +109,4 @@ export function answerUid(bytes: Uint8Array, attempt: number): UidStep {
     'unexpected_status',
     `The reader answered the UID command with status ${formatStatusWord(response.sw)}.`,
   );
-}
-
-/** Sends Get Data (again after 6C XX) and reads the answers: the UID, or why there is none. */
-export async function readUid(transmit: Transmit): Promise<UidResult> {
-  let command = getUidCommand(0);
-  for (let attempt = 0; ; attempt += 1) {
-    const step = answerUid(await transmit(command), attempt);
-    if (step.ok !== 'again') return step;
-    command = step.command;
-  }
 }

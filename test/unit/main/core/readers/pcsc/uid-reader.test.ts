@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { isRandomUid, readUid, type Transmit } from '../../../../../../src-main/core/readers/pcsc/uid-reader';
+import { getUidCommand } from '../../../../../../src-main/core/readers/pcsc/apdu';
+import {
+  answerUid,
+  isRandomUid,
+  type UidResult,
+} from '../../../../../../src-main/core/readers/pcsc/uid-reader';
+
+type Transmit = (command: Uint8Array) => Promise<Uint8Array>;
+
+/** The reader slot's exchange (Get Data, again after 6C XX), over a scripted transmit. */
+async function readUid(transmit: Transmit): Promise<UidResult> {
+  let command = getUidCommand(0);
+  for (let attempt = 0; ; attempt += 1) {
+    const step = answerUid(await transmit(command), attempt);
+    if (step.ok !== 'again') return step;
+    command = step.command;
+  }
+}
 
 function answers(...responses: number[][]): { transmit: Transmit; commands: string[] } {
   const commands: string[] = [];
