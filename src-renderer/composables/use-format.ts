@@ -5,27 +5,38 @@ import { LOCALE_TAGS } from '../i18n';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Formatters are costly to build: one per language and style, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${style}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(tag, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatDate(iso: string, tag: string): string {
   // A calendar date (a birth date) is read in UTC so it never shifts a day with the time zone.
   const date = DATE_ONLY.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag, {
-    dateStyle: 'medium',
-    ...(DATE_ONLY.test(iso) ? { timeZone: 'UTC' } : {}),
-  }).format(date);
+  return DATE_ONLY.test(iso)
+    ? formatter(tag, 'calendar date', { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+    : formatter(tag, 'date', { dateStyle: 'medium' }).format(date);
 }
 
 export function formatDateTime(iso: string, tag: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatter(tag, 'date and time', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** A clock time with seconds (readers report events seconds apart). */
 export function formatTime(iso: string, tag: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag, { timeStyle: 'medium' }).format(date);
+  return formatter(tag, 'time', { timeStyle: 'medium' }).format(date);
 }
 
 /** The time alone when it was today, else the date and time. */
@@ -33,7 +44,9 @@ export function formatMoment(iso: string, tag: string, now = new Date()): string
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (date.toDateString() === now.toDateString()) return formatTime(iso, tag);
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  return formatter(tag, 'date and time with seconds', { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    date,
+  );
 }
 
 export function useFormat() {

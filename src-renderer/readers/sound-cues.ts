@@ -30,9 +30,17 @@ export function rememberMuted(isMuted: boolean): void {
   }
 }
 
+/** One player per cue, loaded and decoded once, not at every tap. */
+const players = new Map<SoundCue, HTMLAudioElement>();
+
 export function playCue(cue: SoundCue): void {
   if (typeof Audio === 'undefined') return;
-  const audio = new Audio(URLS[cue]);
+  let audio = players.get(cue);
+  if (!audio) {
+    audio = new Audio(URLS[cue]);
+    players.set(cue, audio);
+  }
+  audio.currentTime = 0;
   // A browser refuses sound before the first click or key on the page; the screen shows the card anyway.
   audio.play()?.catch(() => undefined);
 }
