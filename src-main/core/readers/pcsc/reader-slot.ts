@@ -6,7 +6,7 @@
 import { formatHex, parseAtr, type Atr, type AtrResult } from '../../../../src-shared/credentials/atr';
 import type { Clock } from '../../ops/context';
 import type { RawRead, ReaderState, ReaderStatus } from '../reader-backend';
-import { callBinding, closeReaderLater, PcscTimeoutError, startBindingCall } from './binding-call';
+import { closeReaderLater, PcscTimeoutError } from './binding-call';
 import { describeFailure } from './describe-failure';
 import {
   SCARD_LEAVE_CARD,
@@ -22,7 +22,7 @@ import {
   type PcscReader,
   type PcscStatus,
 } from './pcsc-binding';
-import { settlesWithin, type Timers } from './timers';
+import type { TimerHandle, Timers } from './timers';
 import { getUidCommand } from './apdu';
 import { answerUid, isRandomUid, type UidResult } from './uid-reader';
 
@@ -60,8 +60,39 @@ interface CardVisit {
   isDetached: boolean;
 }
 
+/** The read under way on a reader: at most one, from connect to the end of disconnect. */
+interface CardRead {
+  visit: CardVisit;
+  reader: PcscReader;
+  /** Parsed while pcscd connects. */
+  atr: AtrResult | null;
+  protocol: number;
+  /** Get Data commands sent before the one under way. */
+  attempt: number;
+  /** The binding call under way (its name, for a timeout's message), or null between calls. */
+  call: string | null;
+  /** Counts the calls, so that the watchdog tells a call that is still under way from the next one. */
+  callCount: number;
+  /** The call under way has outlived the timeout. */
+  isOverdue: boolean;
+  /** Set when the read is over: the card is released once no call is under way, reset after a failure. */
+  ending: 'clean' | 'reset' | null;
+}
+
 /** Largest answer to a short APDU: 256 data bytes + SW1 SW2. */
 const MAX_RESPONSE_LENGTH = 258;
+/** The binding copies the command, so one buffer serves every read. */
+const GET_UID = Buffer.from(getUidCommand(0));
+const NO_BYTES = new Uint8Array(0);
+const CONNECTING = 'Connecting to the card';
+const ASKING_UID = 'The card';
+const RELEASING = 'Releasing the card';
+const RELEASING_EARLIER = 'Releasing the previous card';
+const WATCHDOG_TICKS_PER_TIMEOUT = 4;
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
 
 export class ReaderSlot {
   readonly id: string;
@@ -71,13 +102,15 @@ export class ReaderSlot {
   #visit: CardVisit | null = null;
   #lastCounter: number | null = null;
   /** Reads run one after the other, each until the binding is really done with the reader. */
-  #reads: Promise<void> = Promise.resolve();
+  #read: CardRead | null = null;
+  #freeWaiters: Array<() => void> = [];
   /** The last ATR seen here, parsed: a desk sees the same few kinds of card all day. */
   #lastAtr: { bytes: Uint8Array; parsed: AtrResult } | null = null;
-  /** A read is under way (from connect to the end of disconnect). */
-  #isReading = false;
   /** A binding call has outlived its timeout and still holds the reader. */
   #isStuck = false;
+  /** Ticks while a reader is attached; see #watch. */
+  #watchdog: TimerHandle | null = null;
+  #watched: { read: CardRead; callCount: number; ticks: number } | null = null;
   readonly #context: ReaderSlotContext;
 
   constructor(name: string, context: ReaderSlotContext) {
@@ -100,6 +133,7 @@ export class ReaderSlot {
     this.#reader = reader;
     this.#lastCounter = null;
     this.#isStuck = false;
+    this.#startWatchdog();
     reader.on('status', (status) => {
       if (this.#reader === reader) this.#onStatus(reader, status);
     });
@@ -116,6 +150,7 @@ export class ReaderSlot {
     const reader = this.#reader;
     if (!reader) return Promise.resolve();
     this.#reader = null;
+    this.#stopWatchdog();
     const visit = this.#visit;
     this.#visit = null;
     if (visit) {
@@ -124,7 +159,7 @@ export class ReaderSlot {
     }
     this.#update({ state: 'gone' });
     if (isEnded) return Promise.resolve();
-    return this.#reads.then(() => closeReaderLater(reader, this.#context));
+    return this.#whenFree().then(() => closeReaderLater(reader, this.#context));
   }
 
   #onStatus(reader: PcscReader, { state, atr }: PcscStatus): void {
@@ -158,7 +193,8 @@ export class ReaderSlot {
     const visit: CardVisit = {
       reader,
       counter,
-      atr: atr && atr.length > 0 ? Uint8Array.from(atr) : undefined,
+      // The binding hands every notification its own copy of the ATR.
+      atr: atr !== undefined && atr.length > 0 ? atr : undefined,
       isMute,
       seenAt: this.#context.hrtime(),
       phase: 'reading',
@@ -166,17 +202,23 @@ export class ReaderSlot {
       isDetached: false,
     };
     this.#visit = visit;
-    // A free reader is asked for the card at once, in this very callback: the status update, the ATR
-    // check and the screens' news all happen while pcscd connects.
-    const read = this.#isReading ? this.#readWhenFree(visit, this.#reads) : this.#read(visit);
-    this.#reads = read.catch((error: unknown) => {
+    // A free reader is asked for the card at once, in this very callback, and nothing else happens here:
+    // the binding holds the reader's lock while it calls us, and its worker waits for that lock before it
+    // starts SCardConnect. The ATR check and the 'card_present' news wait until the Get Data command is
+    // on its way (#onConnected); the watchdog, not a timer per call, catches a call that never returns.
+    if (this.#read === null && visit.atr !== undefined && !isMute) {
+      this.#connect(visit);
+    } else {
+      setImmediate(this.#readLater, visit);
+    }
+  }
+
+  readonly #readLater = (visit: CardVisit): void => {
+    if (this.#visit === visit && visit.phase === 'reading') this.#update({ state: 'card_present' });
+    this.#readWhenFree(visit).catch((error: unknown) => {
       this.#context.logger.error(`${this.name}: reading a card failed unexpectedly`, error);
     });
-    // Later: the binding holds the reader's lock while it calls us, and connect waits for that lock.
-    setImmediate(() => {
-      if (this.#visit === visit && visit.phase === 'reading') this.#update({ state: 'card_present' });
-    });
-  }
+  };
 
   #cardLeft(visit: CardVisit): void {
     visit.hasLeft = true;
@@ -186,160 +228,282 @@ export class ReaderSlot {
     if (visit.phase !== 'reading') this.#update({ state: this.#isStuck ? 'error' : 'idle' });
   }
 
-  async #readWhenFree(visit: CardVisit, previous: Promise<void>): Promise<void> {
-    if (!(await settlesWithin(previous, this.#context.apduTimeoutMs, this.#context.timers))) {
-      this.#failed(
-        visit,
-        'The reader is still waiting for the previous card to answer: remove it and present the card again.',
-      );
-      await previous;
-      if (visit.hasLeft || visit.isDetached) return;
-      visit.phase = 'reading';
-    }
-    if (visit.hasLeft || visit.isDetached) {
-      this.#failed(visit, 'The card was removed before it could be read.', true);
-      return;
-    }
-    await this.#read(visit);
-  }
-
-  /**
-   * Connect, Get Data (again after 6C XX), and the answer to 'read': one chain of binding callbacks, so
-   * the UID is out the moment the binding has it. Resolves once the card is released.
-   */
-  #read(visit: CardVisit): Promise<void> {
-    const { reader, atr } = visit;
-    if (visit.isMute || !atr) {
+  /** The slow way in: no ATR, or the reader still busy with an earlier card (or still connected). */
+  async #readWhenFree(visit: CardVisit): Promise<void> {
+    if (visit.isMute || !visit.atr) {
       this.#failed(
         visit,
         'The card does not answer (no ATR): the reader cannot talk to it. Present it again.',
       );
-      return Promise.resolve();
+      return;
     }
-    this.#isReading = true;
-    const { apduTimeoutMs, timers } = this.#context;
-    return new Promise<void>((released) => {
-      let lastCall: Promise<void> = Promise.resolve();
-      let hasEnded = false;
-      const end = (isClean: boolean) => {
-        if (hasEnded) return;
-        hasEnded = true;
-        void lastCall
-          .then(() => this.#disconnect(reader, isClean))
-          .then(() => {
-            this.#isReading = false;
-            released();
-          });
-      };
-      const fail = (error: unknown) => {
-        const failure = describeFailure(error, apduTimeoutMs);
-        this.#failed(visit, failure.message, failure.isCardGone);
-        end(false);
-      };
-      const call = <T>(
-        what: string,
-        start: (callback: (error: Error | null | undefined, value: T) => void) => void,
-        next: (value: T) => void,
-      ) => {
-        const done = callBinding<T>(what, start, apduTimeoutMs, timers, (error, value) => {
-          if (error) {
-            if (error instanceof PcscTimeoutError) this.#markStuckUntil(done);
-            fail(error);
-            return;
-          }
-          try {
-            next(value as T);
-          } catch (thrown) {
-            this.#context.logger.error(`${this.name}: handling a card failed`, thrown);
-            end(false);
-          }
-        });
-        lastCall = done;
-      };
-      const connect = () => {
-        const shareMode =
-          this.#context.shareMode() === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
-        const options = { share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 };
-        // The ATR is checked while pcscd connects; a malformed one is what is reported, whatever connect says.
-        const done = callBinding<number>(
-          'Connecting to the card',
-          (callback) => reader.connect(options, callback),
-          apduTimeoutMs,
-          timers,
-          (error, protocol) => {
-            const parsed = this.#parseAtr(atr);
-            if (!parsed.ok) {
-              this.#failed(
-                visit,
-                `The card sent a malformed ATR (${formatHex(atr)}): ${parsed.error.message}`,
-              );
-              end(false);
-            } else if (error) {
-              if (error instanceof PcscTimeoutError) this.#markStuckUntil(done);
-              fail(error);
-            } else {
-              askUid(parsed.value, protocol!, getUidCommand(0), 0);
-            }
-          },
-        );
-        lastCall = done;
-      };
-      const askUid = (parsedAtr: Atr, protocol: number, command: Uint8Array, attempt: number) =>
-        call<Buffer>(
-          'The card',
-          (callback) => reader.transmit(Buffer.from(command), MAX_RESPONSE_LENGTH, protocol, callback),
-          (response) => {
-            const step = answerUid(new Uint8Array(response), attempt);
-            if (step.ok === 'again') {
-              askUid(parsedAtr, protocol, step.command, attempt + 1);
-              return;
-            }
-            this.#finish(visit, parsedAtr, step);
-            end(step.ok);
-          },
-        );
-      // The binding's connect() on a reader it still counts as connected answers at once, with no protocol.
-      if (reader.connected) {
-        lastCall = this.#disconnect(reader, false);
-        void lastCall.then(connect);
-      } else {
-        connect();
-      }
+    if (this.#read !== null && !(await this.#freeWithin(this.#context.apduTimeoutMs))) {
+      this.#failed(
+        visit,
+        'The reader is still waiting for the previous card to answer: remove it and present the card again.',
+      );
+      await this.#whenFree();
+      if (visit.hasLeft || visit.isDetached) return;
+      visit.phase = 'reading';
+    }
+    // Another card's read may have started meanwhile; it ends before this one starts.
+    while (this.#read !== null) await this.#whenFree();
+    if (visit.hasLeft || visit.isDetached) {
+      this.#failed(visit, 'The card was removed before it could be read.', true);
+      return;
+    }
+    this.#connect(visit);
+  }
+
+  /** Resolves when no read is under way on this reader: the card released, the binding done with it. */
+  #whenFree(): Promise<void> {
+    if (this.#read === null) return Promise.resolve();
+    return new Promise((resolve) => this.#freeWaiters.push(resolve));
+  }
+
+  #freeWithin(ms: number): Promise<boolean> {
+    if (this.#read === null) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = this.#context.timers.setTimeout(() => resolve(false), ms);
+      void this.#whenFree().then(() => {
+        this.#context.timers.clearTimeout(timer);
+        resolve(true);
+      });
     });
+  }
+
+  // The read: connect, Get Data (again after 6C XX), 'read', disconnect. Each step is started from the
+  // binding's callback for the step before, through handlers made once per reader, with the step the
+  // user waits for first and the bookkeeping (ATR check, status) after it.
+
+  #connect(visit: CardVisit): CardRead {
+    const read: CardRead = {
+      visit,
+      reader: visit.reader,
+      atr: null,
+      protocol: 0,
+      attempt: 0,
+      call: null,
+      callCount: 0,
+      isOverdue: false,
+      ending: null,
+    };
+    this.#read = read;
+    if (read.reader.connected === true) {
+      // The binding's connect() on a reader it still counts as connected answers at once, with no
+      // protocol: release the card first (a disconnect that failed earlier leaves it so).
+      read.call = RELEASING_EARLIER;
+      read.callCount += 1;
+      try {
+        read.reader.disconnect(SCARD_RESET_CARD, this.#onReleasedBeforeConnect);
+      } catch (error) {
+        this.#onReleasedBeforeConnect(asError(error));
+      }
+    } else {
+      this.#startConnect(read);
+    }
+    return read;
+  }
+
+  #startConnect(read: CardRead): void {
+    read.call = CONNECTING;
+    read.callCount += 1;
+    const shareMode = this.#context.shareMode() === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
+    try {
+      read.reader.connect(
+        { share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 },
+        this.#onConnected,
+      );
+    } catch (error) {
+      this.#onConnected(asError(error));
+    }
+  }
+
+  readonly #onReleasedBeforeConnect = (error: Error | null | undefined): void => {
+    const read = this.#read;
+    if (read === null || read.call !== RELEASING_EARLIER) return;
+    this.#answered(read);
+    if (error) this.#context.logger.info?.(`${this.name}: ${String(error)}`);
+    if (read.ending === null) this.#startConnect(read);
+    this.#afterAnswer(read);
+  };
+
+  readonly #onConnected = (error: Error | null | undefined, protocol?: number): void => {
+    const read = this.#read;
+    if (read === null || read.call !== CONNECTING) return;
+    this.#answered(read);
+    if (read.ending === null) {
+      if (!error) {
+        // Get Data first, answered by the reader itself; the ATR is checked while it is on its way.
+        read.protocol = protocol ?? 0;
+        this.#transmit(read, GET_UID);
+      }
+      // A malformed ATR is what is reported, whatever connect says (and whatever Get Data answers).
+      if (this.#checkAtr(read) && error)
+        this.#fail(read, describeFailure(error, this.#context.apduTimeoutMs));
+      const { visit } = read;
+      if (this.#visit === visit && visit.phase === 'reading') this.#update({ state: 'card_present' });
+    }
+    this.#afterAnswer(read);
+  };
+
+  #transmit(read: CardRead, command: Buffer): void {
+    read.call = ASKING_UID;
+    read.callCount += 1;
+    try {
+      read.reader.transmit(command, MAX_RESPONSE_LENGTH, read.protocol, this.#onTransmitted);
+    } catch (error) {
+      this.#onTransmitted(asError(error));
+    }
+  }
+
+  readonly #onTransmitted = (error: Error | null | undefined, response?: Buffer): void => {
+    const read = this.#read;
+    if (read === null || read.call !== ASKING_UID) return;
+    this.#answered(read);
+    if (read.ending === null) {
+      if (error) {
+        this.#fail(read, describeFailure(error, this.#context.apduTimeoutMs));
+      } else {
+        try {
+          const step = answerUid(response ?? NO_BYTES, read.attempt);
+          if (step.ok === 'again') {
+            read.attempt += 1;
+            this.#transmit(read, Buffer.from(step.command));
+          } else {
+            read.ending = step.ok ? 'clean' : 'reset';
+            this.#finish(read.visit, (read.atr as { ok: true; value: Atr }).value, step);
+          }
+        } catch (thrown) {
+          this.#context.logger.error(`${this.name}: handling a card failed`, thrown);
+          read.ending = 'reset';
+        }
+      }
+    }
+    this.#afterAnswer(read);
+  };
+
+  /** Once the read is over and no call is under way: release the card (reset it after a failure). */
+  #afterAnswer(read: CardRead): void {
+    if (read.ending === null || read.call !== null || this.#read !== read) return;
+    read.call = RELEASING;
+    read.callCount += 1;
+    try {
+      read.reader.disconnect(
+        read.ending === 'clean' ? SCARD_LEAVE_CARD : SCARD_RESET_CARD,
+        this.#onDisconnected,
+      );
+    } catch (error) {
+      this.#onDisconnected(asError(error));
+    }
+  }
+
+  readonly #onDisconnected = (error: Error | null | undefined): void => {
+    const read = this.#read;
+    if (read === null || read.call !== RELEASING) return;
+    this.#answered(read);
+    if (error) this.#context.logger.info?.(`${this.name}: ${String(error)}`);
+    this.#read = null;
+    if (this.#freeWaiters.length === 0) return;
+    const waiters = this.#freeWaiters;
+    this.#freeWaiters = [];
+    // From a macrotask: the binding calls us outside node's callback scope, where promise jobs would
+    // wait for the next timer or I/O callback to run.
+    setImmediate(() => {
+      for (const resolve of waiters) resolve();
+    });
+  };
+
+  /** The call under way has answered. */
+  #answered(read: CardRead): void {
+    read.call = null;
+    if (read.isOverdue) {
+      read.isOverdue = false;
+      this.#isStuck = false;
+      if (this.#reader && !this.#visit && this.#status.state === 'error') this.#update({ state: 'idle' });
+    }
+  }
+
+  // The binding has no timeout: a card that never answers holds the call (and a pool thread) until it
+  // leaves. Rather than a timer per call (each costs as much as the rest of the read on a cold desk, and
+  // the first would have to be set in the status callback), a watchdog ticks four times per timeout
+  // while the reader is attached, and a call it sees under way at five ticks in a row is overdue: it
+  // has taken 1 to 1¼ timeouts.
+
+  #startWatchdog(): void {
+    this.#stopWatchdog();
+    const interval = this.#context.apduTimeoutMs / WATCHDOG_TICKS_PER_TIMEOUT;
+    const arm = () => {
+      const handle = this.#context.timers.setTimeout(tick, interval);
+      // It only watches: it alone does not keep the process alive.
+      handle.unref?.();
+      this.#watchdog = handle;
+    };
+    const tick = () => {
+      arm();
+      this.#watch();
+    };
+    arm();
+  }
+
+  #stopWatchdog(): void {
+    if (this.#watchdog !== null) this.#context.timers.clearTimeout(this.#watchdog);
+    this.#watchdog = null;
+    this.#watched = null;
+  }
+
+  #watch(): void {
+    const read = this.#read;
+    if (read === null || read.call === null || read.isOverdue) {
+      this.#watched = null;
+      return;
+    }
+    const watched = this.#watched;
+    if (watched === null || watched.read !== read || watched.callCount !== read.callCount) {
+      this.#watched = { read, callCount: read.callCount, ticks: 1 };
+      return;
+    }
+    watched.ticks += 1;
+    if (watched.ticks <= WATCHDOG_TICKS_PER_TIMEOUT) return;
+    this.#watched = null;
+    read.isOverdue = true;
+    const error = new PcscTimeoutError(read.call, this.#context.apduTimeoutMs);
+    if (read.call === RELEASING || read.call === RELEASING_EARLIER) {
+      this.#context.logger.info?.(`${this.name}: ${error.message}`);
+      return;
+    }
+    this.#isStuck = true;
+    this.#fail(read, describeFailure(error, this.#context.apduTimeoutMs));
+  }
+
+  /** Parses the card's ATR once per read; a malformed one ends the read. False when it is malformed. */
+  #checkAtr(read: CardRead): boolean {
+    if (read.atr === null) {
+      const bytes = read.visit.atr!;
+      read.atr = this.#parseAtr(bytes);
+      if (!read.atr.ok) {
+        this.#fail(read, {
+          message: `The card sent a malformed ATR (${formatHex(bytes)}): ${read.atr.error.message}`,
+          isCardGone: false,
+        });
+      }
+    }
+    return read.atr.ok;
+  }
+
+  #fail(read: CardRead, failure: { message: string; isCardGone: boolean }): void {
+    this.#failed(read.visit, failure.message, failure.isCardGone);
+    read.ending = 'reset';
   }
 
   #parseAtr(bytes: Uint8Array): AtrResult {
     const last = this.#lastAtr;
-    if (last && last.bytes.length === bytes.length && last.bytes.every((byte, i) => byte === bytes[i])) {
-      return last.parsed;
-    }
-    const parsed = parseAtr(bytes);
-    this.#lastAtr = { bytes, parsed };
+    if (last !== null && Buffer.compare(last.bytes, bytes) === 0) return last.parsed;
+    // A copy: the binding hands out Buffers, and what the slot keeps and reports is plain bytes.
+    const copy = new Uint8Array(bytes);
+    const parsed = parseAtr(copy);
+    this.#lastAtr = { bytes: copy, parsed };
     return parsed;
-  }
-
-  async #disconnect(reader: PcscReader, isClean: boolean): Promise<void> {
-    const started = startBindingCall<undefined>(
-      'Releasing the card',
-      (callback) =>
-        reader.disconnect(isClean ? SCARD_LEAVE_CARD : SCARD_RESET_CARD, (error) =>
-          callback(error, undefined),
-        ),
-      this.#context.apduTimeoutMs,
-      this.#context.timers,
-    );
-    await started.value.catch((error: unknown) =>
-      this.#context.logger.info?.(`${this.name}: ${String(error)}`),
-    );
-    await started.done;
-  }
-
-  #markStuckUntil(done: Promise<void>): void {
-    this.#isStuck = true;
-    void done.then(() => {
-      this.#isStuck = false;
-      if (this.#reader && !this.#visit && this.#status.state === 'error') this.#update({ state: 'idle' });
-    });
   }
 
   #finish(visit: CardVisit, atr: Atr, result: UidResult): void {

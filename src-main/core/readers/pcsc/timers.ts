@@ -11,15 +11,3 @@ export const systemTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle),
 };
-
-/** Resolves true when the promise settles within ms, false otherwise (the promise goes on). */
-export function settlesWithin(promise: Promise<unknown>, ms: number, timers: Timers): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = timers.setTimeout(() => resolve(false), ms);
-    const done = () => {
-      timers.clearTimeout(timer);
-      resolve(true);
-    };
-    promise.then(done, done);
-  });
-}

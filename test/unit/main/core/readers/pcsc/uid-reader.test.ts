@@ -33,6 +33,18 @@ function answers(...responses: number[][]): { transmit: Transmit; commands: stri
 const UID7 = [0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66];
 
 describe('readUid', () => {
+  it('gives a plain Uint8Array copy of the UID when the binding answers with a Buffer', () => {
+    for (const size of [4, 7, 10]) {
+      const answer = Buffer.from([...UID7, 0x01, 0x02, 0x03].slice(0, size).concat([0x90, 0x00]));
+      const step = answerUid(answer, 0);
+      if (step.ok !== true) throw new Error(`no UID for ${size} bytes`);
+      expect(Buffer.isBuffer(step.uid)).toBe(false);
+      expect(Array.from(step.uid)).toEqual(Array.from(answer.subarray(0, size)));
+      answer[0] = 0xff;
+      expect(step.uid[0]).toBe(0x04);
+    }
+  });
+
   it('sends FF CA 00 00 00 and returns the UID of a 90 00 answer', async () => {
     const { transmit, commands } = answers([...UID7, 0x90, 0x00]);
     expect(await readUid(transmit)).toEqual({ ok: true, uid: Uint8Array.from(UID7) });
