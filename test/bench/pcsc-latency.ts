@@ -256,7 +256,10 @@ async function runTaps(probe: TapProbe, card: RemoteCard, taps: number) {
   return { insertMs, removalMs, processingMs, missed };
 }
 
-async function measure(library: PcscLatency['library'], taps: number): Promise<PcscLatency> {
+type Library = PcscLatency['library'];
+type Samples = Awaited<ReturnType<typeof runTaps>>;
+
+async function collect(library: Library, taps: number): Promise<Samples> {
   const probe =
     library === 'frontdesk'
       ? await frontdeskProbe()
@@ -265,41 +268,63 @@ async function measure(library: PcscLatency['library'], taps: number): Promise<P
         : await bareBindingProbe();
   const card = await startRemoteCard({ atr: ATR_MIFARE_CLASSIC_1K, uid: new Uint8Array(7) });
   try {
-    const { insertMs, removalMs, processingMs, missed } = await runTaps(probe, card, taps);
-    const inserted = summarise(insertMs);
-    const removed = summarise(removalMs);
-    const result: PcscLatency = {
-      library,
-      taps,
-      p50Ms: inserted.p50,
-      p95Ms: inserted.p95,
-      maxMs: inserted.max,
-      removalP50Ms: removed.p50,
-      removalP95Ms: removed.p95,
-      missed,
-    };
-    if (processingMs.length > 0) {
-      const processing = summarise(processingMs);
-      result.processingP50Ms = processing.p50;
-      result.processingP95Ms = processing.p95;
-    }
-    return result;
+    return await runTaps(probe, card, taps);
   } finally {
     await card.close();
     await probe.close();
   }
 }
 
-export function benchPcscLatency({ taps = 200 } = {}): Promise<PcscLatency> {
-  return measure('frontdesk', taps);
+function summariseTaps(library: Library, taps: number, samples: Samples): PcscLatency {
+  const inserted = summarise(samples.insertMs);
+  const removed = summarise(samples.removalMs);
+  const result: PcscLatency = {
+    library,
+    taps,
+    p50Ms: inserted.p50,
+    p95Ms: inserted.p95,
+    maxMs: inserted.max,
+    removalP50Ms: removed.p50,
+    removalP95Ms: removed.p95,
+    missed: samples.missed,
+  };
+  if (samples.processingMs.length > 0) {
+    const processing = summarise(samples.processingMs);
+    result.processingP50Ms = processing.p50;
+    result.processingP95Ms = processing.p95;
+  }
+  return result;
 }
 
-export function benchNfcPcscLatency({ taps = 200 } = {}): Promise<PcscLatency> {
-  return measure('nfc-pcsc', taps);
-}
+const LIBRARIES: readonly Library[] = ['frontdesk', 'nfc-pcsc', 'pcsclite alone'];
 
-export function benchBareBindingLatency({ taps = 200 } = {}): Promise<PcscLatency> {
-  return measure('pcsclite alone', taps);
+/**
+ * The three side by side: `taps` each, in `rounds` rounds whose order turns (ours first, then
+ * nfc-pcsc first, then the bare binding first, ...), so that no library always has the first or the
+ * last turn on a machine whose speed drifts.
+ */
+export async function benchPcscComparison({ taps = 200, rounds = 4 } = {}): Promise<{
+  ours: PcscLatency;
+  nfcPcsc: PcscLatency;
+  bare: PcscLatency;
+}> {
+  const samples = new Map<Library, Samples>(
+    LIBRARIES.map((library) => [library, { insertMs: [], removalMs: [], processingMs: [], missed: 0 }]),
+  );
+  for (let round = 0; round < rounds; round += 1) {
+    const share = Math.floor(taps / rounds) + (round < taps % rounds ? 1 : 0);
+    for (let turn = 0; turn < LIBRARIES.length; turn += 1) {
+      const library = LIBRARIES[(round + turn) % LIBRARIES.length]!;
+      const got = await collect(library, share);
+      const all = samples.get(library)!;
+      all.insertMs.push(...got.insertMs);
+      all.removalMs.push(...got.removalMs);
+      all.processingMs.push(...got.processingMs);
+      all.missed += got.missed;
+    }
+  }
+  const result = (library: Library) => summariseTaps(library, taps, samples.get(library)!);
+  return { ours: result('frontdesk'), nfcPcsc: result('nfc-pcsc'), bare: result('pcsclite alone') };
 }
 
 export function printPcscLatency(result: PcscLatency): void {
@@ -316,8 +341,7 @@ export function printPcscLatency(result: PcscLatency): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const taps = Number(process.argv[2] ?? 200);
-  printPcscLatency(await benchPcscLatency({ taps }));
-  printPcscLatency(await benchNfcPcscLatency({ taps }));
-  printPcscLatency(await benchBareBindingLatency({ taps }));
+  const { ours, nfcPcsc, bare } = await benchPcscComparison({ taps });
+  for (const result of [ours, nfcPcsc, bare]) printPcscLatency(result);
   process.exit(0);
 }

@@ -2,12 +2,7 @@
 import { parseArgs } from 'node:util';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
-import {
-  benchBareBindingLatency,
-  benchNfcPcscLatency,
-  benchPcscLatency,
-  printPcscLatency,
-} from './pcsc-latency';
+import { benchPcscComparison, printPcscLatency } from './pcsc-latency';
 import { benchTapLatency } from './tap-latency.bench';
 
 const { values } = parseArgs({
@@ -40,14 +35,10 @@ if ((wants('tap') || wants('pcsc')) && !hasPcscd) {
 }
 if (wants('pcsc') && hasPcscd) {
   console.log(
-    `\nPC/SC: card inserted → UID in JS, ${taps} taps each (pcscd polls presence every 400 ms: that poll dominates "insert → UID")`,
+    `\nPC/SC: card inserted → UID in JS, ${taps} taps each in 4 rounds of turning order (pcscd polls presence every 400 ms: that poll dominates "insert → UID")`,
   );
-  const ours = await benchPcscLatency({ taps });
-  printPcscLatency(ours);
-  const theirs = await benchNfcPcscLatency({ taps });
-  printPcscLatency(theirs);
-  const bare = await benchBareBindingLatency({ taps });
-  printPcscLatency(bare);
+  const { ours, nfcPcsc: theirs, bare } = await benchPcscComparison({ taps });
+  for (const result of [ours, theirs, bare]) printPcscLatency(result);
   const ratio = (a: number | undefined, b: number | undefined) => ((a ?? NaN) / (b ?? NaN)).toFixed(2);
   console.log(
     `  event → UID, ours vs nfc-pcsc: p50 ${ratio(ours.processingP50Ms, theirs.processingP50Ms)}×, ` +
