@@ -5,7 +5,11 @@ import {
   createPcscBackend,
   type PcscBackendOptions,
 } from '../../../../../../src-main/core/readers/pcsc/pcsc-backend';
-import type { TimerHandle, Timers } from '../../../../../../src-main/core/readers/pcsc/timers';
+import {
+  systemTimers,
+  type TimerHandle,
+  type Timers,
+} from '../../../../../../src-main/core/readers/pcsc/timers';
 import type {
   BackendStatus,
   RawRead,
@@ -239,6 +243,48 @@ describe('createPcscBackend: cards', () => {
     await until(() => reads(events).length === 1);
     expect(reads(events)).toEqual(['04050607']);
     expect(backend.readers()[0]?.state).toBe('card_present');
+  });
+
+  it('calls a Get Data overdue at the watchdog’s fifth tick (after 1 to 1¼ timeouts), and stops watching when stopped', async () => {
+    // The watchdog ticks every timeout / 4 (250 ms here): those ticks are driven by hand, the rest is real.
+    const ticks = new Map<number, () => void>();
+    let lastTick = 0;
+    const timers: Timers = {
+      setTimeout: (run, ms) => {
+        if (ms !== 250) return systemTimers.setTimeout(run, ms);
+        lastTick += 1;
+        ticks.set(lastTick, run);
+        return lastTick as unknown as TimerHandle;
+      },
+      clearTimeout: (handle) => {
+        if (typeof handle === 'number') ticks.delete(handle);
+        else systemTimers.clearTimeout(handle);
+      },
+    };
+    const tick = () => {
+      const [id, run] = [...ticks.entries()][0] ?? [];
+      if (id === undefined || !run) throw new Error('the watchdog is not ticking');
+      ticks.delete(id);
+      run();
+    };
+    const { backend, reader } = await startedWithReader({ apduTimeoutMs: 1000, timers });
+    let release: (bytes: Uint8Array) => void = () => {};
+    reader.answer = () => new Promise((resolve) => (release = resolve));
+    insert(reader, 1, [4, 1, 2, 3]);
+    await until(() => reader.commands.length === 1);
+
+    for (let seen = 1; seen <= 4; seen += 1) {
+      tick();
+      expect(lastError(backend), `tick ${seen}`).toBe('');
+    }
+    tick();
+    expect(lastError(backend)).toMatch(/did not answer within 1 s/);
+    expect(backend.readers()[0]?.state).toBe('error');
+
+    release(new Uint8Array(0));
+    await until(() => !reader.connected);
+    await backend.stop();
+    expect(ticks.size).toBe(0);
   });
 
   it('turns binding errors into plain words', async () => {
