@@ -3,14 +3,17 @@
 import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '../src-shared/domain/roles';
 import { useSessionStore, type SessionPhase } from './stores/session';
-import FirstRunView from './views/FirstRunView.vue';
-import HolderEditView from './views/HolderEditView.vue';
-import HolderView from './views/HolderView.vue';
 import IdleView from './views/IdleView.vue';
 import LoginView from './views/LoginView.vue';
-import OperatorsView from './views/OperatorsView.vue';
-import OrganisationsView from './views/OrganisationsView.vue';
-import ReadersView from './views/ReadersView.vue';
+
+// The idle screen and the login are in the first chunk: a desk starts on one of them. The others load
+// when first opened, so the first screen does not wait for code that reception may never use.
+const FirstRunView = () => import('./views/FirstRunView.vue');
+const HolderEditView = () => import('./views/HolderEditView.vue');
+const HolderView = () => import('./views/HolderView.vue');
+const OperatorsView = () => import('./views/OperatorsView.vue');
+const OrganisationsView = () => import('./views/OrganisationsView.vue');
+const ReadersView = () => import('./views/ReadersView.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
