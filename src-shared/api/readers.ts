@@ -37,18 +37,91 @@ export const cardPresented = z.object({
 });
 export type CardPresented = z.infer<typeof cardPresented>;
 
+/**
+ * What the readers panel can say about a reader or a reader service. The core writes each message in
+ * English (for logs and technicians) and adds its words: one of these keys and the variable parts, which
+ * the screen puts into the operator's language (`readerMessages.<key>` in every locale).
+ */
+export const READER_MESSAGE_KEYS = [
+  // A card read through PC/SC, and why a read failed.
+  'card_read',
+  'card_read_random_uid',
+  'card_too_brief',
+  'card_no_atr',
+  'card_removed',
+  'card_timeout',
+  'card_not_responding',
+  'atr_malformed',
+  'reader_busy_previous_card',
+  'reader_in_use',
+  'reader_failed',
+  'response_oversized',
+  'uid_card_removed',
+  'uid_response_oversized',
+  'uid_response_too_short',
+  'uid_empty',
+  'uid_bad_length',
+  'uid_not_readable',
+  'uid_not_supported',
+  'uid_length_asked_twice',
+  'uid_unexpected_status',
+  // The PC/SC service.
+  'pcsc_not_started',
+  'pcsc_not_installed',
+  'pcsc_service_not_running',
+  'pcsc_service_unreachable',
+  'pcsc_connection_lost',
+  // Raw HID readers.
+  'hid_not_started',
+  'hid_looking',
+  'hid_stopped',
+  'hid_list_failed',
+  'hid_module_missing',
+  'hid_module_broken',
+  'hid_module_broken_linux',
+  'hid_read',
+  'hid_not_connected',
+  'hid_disconnected',
+  'hid_report_length',
+  'hid_report_length_report_id',
+  'hid_open_denied_linux',
+  'hid_keyboard_windows',
+  'hid_keyboard_macos',
+  'hid_open_failed',
+  // The keyboard-wedge reader: turned off, and the last card it typed (by the card's status).
+  'wedge_off',
+  'presented_active',
+  'presented_blocked',
+  'presented_expired',
+  'presented_not_yet_active',
+  'presented_unknown',
+  'presented_ambiguous',
+  'presented_unusable',
+  'presented_unreadable',
+] as const;
+export const readerMessageKey = z.enum(READER_MESSAGE_KEYS);
+export type ReaderMessageKey = z.infer<typeof readerMessageKey>;
+
+export const readerWords = z.object({
+  key: readerMessageKey,
+  /** Reader ids, seconds, hex bytes, the system's own error text, commands: never translated. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ReaderWords = z.infer<typeof readerWords>;
+
 export const readerStatusView = z.object({
   id: z.string(),
   name: z.string(),
   backend: readerBackendKind,
   state: z.enum(['idle', 'card_present', 'error', 'gone']),
-  lastEvent: z.object({ at: z.string(), summary: z.string() }).optional(),
-  lastError: z.object({ at: z.string(), message: z.string() }).optional(),
+  lastEvent: z.object({ at: z.string(), summary: z.string(), words: readerWords.optional() }).optional(),
+  lastError: z.object({ at: z.string(), message: z.string(), words: readerWords.optional() }).optional(),
 });
 export const backendStatusView = z.object({
   backend: readerBackendKind,
   state: z.enum(['up', 'down', 'unavailable']),
   message: z.string().optional(),
+  words: readerWords.optional(),
   retryAt: z.string().optional(),
 });
 export const readersOverview = z.object({

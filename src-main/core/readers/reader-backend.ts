@@ -1,6 +1,7 @@
 // The contract every reader backend (PC/SC, raw HID, keyboard wedge) implements. Backends only read:
 // they turn what a reader delivers into a RawRead and report their readers' health. Turning a RawRead
 // into a credential, matching it and telling the UI is the pipeline's job (see docs/reader-pipeline.md).
+import type { ReaderWords } from '../../../src-shared/api/readers';
 
 export type ReaderBackendKind = 'pcsc' | 'hid' | 'wedge';
 
@@ -37,8 +38,14 @@ export interface ReaderStatus {
   backend: ReaderBackendKind;
   state: ReaderState;
   /** Card type / last credential summary, in words, when a card was last seen. */
-  lastEvent?: { at: string; summary: string };
-  lastError?: { at: string; message: string };
+  lastEvent?: { at: string; summary: string; words: ReaderWords };
+  lastError?: { at: string; message: string; words: ReaderWords };
+}
+
+/** A message for the readers panel: in English, and as words the screen translates. */
+export interface ReaderMessage {
+  message: string;
+  words: ReaderWords;
 }
 
 /** The health of a whole backend, e.g. pcscd not running. */
@@ -47,6 +54,8 @@ export interface BackendStatus {
   state: 'up' | 'down' | 'unavailable';
   /** Plain words for the readers panel: what is wrong and what to do. */
   message?: string;
+  /** The message's words, for the screen to translate; set whenever `message` is. */
+  words?: ReaderWords;
   /** When the next reconnect attempt happens (ISO time), while down. */
   retryAt?: string;
 }

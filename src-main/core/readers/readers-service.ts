@@ -1,8 +1,13 @@
 // Runs the reader backends, feeds their reads through the pipeline, and keeps the readers panel's
 // picture (backend health, each reader's state, last event, last error).
-import type { CardPresented, ReadersOverview, ReaderSettings } from '../../../src-shared/api/readers';
+import type {
+  CardPresented,
+  ReaderMessageKey,
+  ReadersOverview,
+  ReaderSettings,
+} from '../../../src-shared/api/readers';
 import { BUILT_IN_READER_PROFILES } from '../../../src-shared/credentials/reader-profile';
-import type { RawRead, ReaderBackend, ReaderStatus } from './reader-backend';
+import type { RawRead, ReaderBackend, ReaderMessage, ReaderStatus } from './reader-backend';
 
 export interface ReadersServiceDeps {
   backends: ReaderBackend[];
@@ -12,21 +17,38 @@ export interface ReadersServiceDeps {
   settings(): ReaderSettings;
 }
 
-const SUMMARY: Record<CardPresented['status'], string> = {
-  active: 'active card',
-  blocked: 'blocked card',
-  expired: 'expired card',
-  not_yet_active: 'card not yet active',
-  unknown: 'unknown card',
-  ambiguous: 'ambiguous card number',
-  unusable: 'card with a random UID',
-  unreadable: 'unreadable card',
+/** The last card a wedge reader typed, by its status: the English words and the key of the screen's. */
+const SUMMARY: Record<CardPresented['status'], { english: string; key: ReaderMessageKey }> = {
+  active: { english: 'active card', key: 'presented_active' },
+  blocked: { english: 'blocked card', key: 'presented_blocked' },
+  expired: { english: 'expired card', key: 'presented_expired' },
+  not_yet_active: { english: 'card not yet active', key: 'presented_not_yet_active' },
+  unknown: { english: 'unknown card', key: 'presented_unknown' },
+  ambiguous: { english: 'ambiguous card number', key: 'presented_ambiguous' },
+  unusable: { english: 'card with a random UID', key: 'presented_unusable' },
+  unreadable: { english: 'unreadable card', key: 'presented_unreadable' },
 };
 
-function summarise(event: CardPresented): string {
-  const who = event.holder ? ` (${event.holder.givenName} ${event.holder.familyName})` : '';
-  const credential = event.credential ? ` ${event.credential.hex}` : '';
-  return `${SUMMARY[event.status]}${credential}${who}`;
+const WEDGE_OFF: ReaderMessage = {
+  message: 'Turned off in the reader settings.',
+  words: { key: 'wedge_off' },
+};
+
+// A found card always has its holder and a read credential; an unknown or ambiguous one has only the
+// credential; an unreadable or unusable read has neither. Each key's words say exactly those parts.
+function summarise(event: CardPresented): ReaderMessage {
+  const params: Record<string, string> = {};
+  const { english, key } = SUMMARY[event.status];
+  let message = english;
+  if (event.credential) {
+    params.credential = event.credential.hex;
+    message += ` ${event.credential.hex}`;
+  }
+  if (event.holder) {
+    params.holder = `${event.holder.givenName} ${event.holder.familyName}`;
+    message += ` (${params.holder})`;
+  }
+  return { message, words: { key, params } };
 }
 
 export function createReadersService(deps: ReadersServiceDeps) {
@@ -41,7 +63,7 @@ export function createReadersService(deps: ReadersServiceDeps) {
         {
           backend: 'wedge',
           state: wedgeEnabled ? 'up' : 'unavailable',
-          ...(wedgeEnabled ? {} : { message: 'Turned off in the reader settings.' }),
+          ...(wedgeEnabled ? {} : WEDGE_OFF),
         },
       ],
       readers: [...deps.backends.flatMap((b) => b.readers()), ...(wedgeEnabled ? [wedge] : [])],
@@ -52,7 +74,8 @@ export function createReadersService(deps: ReadersServiceDeps) {
     const event = deps.handle(read);
     deps.onPresented(event);
     if (read.backend === 'wedge') {
-      wedge.lastEvent = { at: event.at, summary: summarise(event) };
+      const { message, words } = summarise(event);
+      wedge.lastEvent = { at: event.at, summary: message, words };
       deps.onChanged(overview());
     }
     return event;

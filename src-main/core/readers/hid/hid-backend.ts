@@ -16,10 +16,23 @@ import type {
   RawRead,
   ReaderBackend,
   ReaderBackendEvents,
+  ReaderMessage,
   ReaderState,
   ReaderStatus,
 } from '../reader-backend.js';
-import { errorText, explainLoadError, explainOpenError, formatHidIds } from './hid-messages.js';
+import {
+  describeRead,
+  explainDisconnect,
+  explainListError,
+  explainLoadError,
+  explainOpenError,
+  explainReportLength,
+  formatHidIds,
+  LOOKING,
+  NOT_CONNECTED,
+  NOT_STARTED,
+  STOPPED,
+} from './hid-messages.js';
 import {
   loadNodeHid,
   type NodeHidDevice,
@@ -118,7 +131,7 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
     }),
     isOpening: false,
   }));
-  let status: BackendStatus = { backend: 'hid', state: 'down', message: 'Not started' };
+  let status: BackendStatus = { backend: 'hid', state: 'down', ...NOT_STARTED };
   let hid: NodeHidModule | undefined;
   let hasListed = false;
   let isStarted = false;
@@ -139,17 +152,18 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
     emit('status', { ...status });
   }
 
-  function setReader(slot: ReaderSlot, state: ReaderState, problem?: string): void {
-    const isSame = slot.status.state === state && slot.status.lastError?.message === problem;
+  function setReader(slot: ReaderSlot, state: ReaderState, problem?: ReaderMessage): void {
+    const isSame = slot.status.state === state && slot.status.lastError?.message === problem?.message;
     if (isSame || (problem === undefined && slot.status.state === state)) return;
     slot.status = { ...slot.status, state };
-    if (problem !== undefined) slot.status.lastError = { at: isoNow(), message: problem };
+    if (problem !== undefined) slot.status.lastError = { at: isoNow(), ...problem };
     emit('reader', { ...slot.status });
   }
 
   function emitRead(slot: ReaderSlot, text: string, seenAt: bigint): void {
     const read: RawRead = { kind: 'text', readerId: slot.config.readerId, backend: 'hid', text, seenAt };
-    slot.status = { ...slot.status, lastEvent: { at: isoNow(), summary: `Read ${text.length} characters` } };
+    const { message, words } = describeRead(text);
+    slot.status = { ...slot.status, lastEvent: { at: isoNow(), summary: message, words } };
     emit('reader', { ...slot.status });
     emit('read', read);
   }
@@ -175,7 +189,7 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
       texts = slot.decoder.push(report);
     } catch (error) {
       if (!(error instanceof HidReportLengthError)) throw error;
-      setReader(slot, 'error', error.message);
+      setReader(slot, 'error', explainReportLength(error));
       return;
     }
     for (const [index, text] of texts.entries()) {
@@ -213,7 +227,7 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
       device.on('error', (error) => {
         if (slot.device !== device) return;
         void forget(slot);
-        setReader(slot, 'gone', `Disconnected (${errorText(error)}); waiting for it to be plugged in again`);
+        setReader(slot, 'gone', explainDisconnect(error));
       });
       if (!slot.config.name && info.product) slot.status = { ...slot.status, name: info.product };
       setReader(slot, 'idle');
@@ -232,13 +246,8 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
       const retryAt = new Date(clock.now() + rescanMs).toISOString();
       setStatus(
         hasListed
-          ? {
-              backend: 'hid',
-              state: 'down',
-              message: `Listing HID devices failed: ${errorText(error)}`,
-              retryAt,
-            }
-          : { backend: 'hid', state: 'unavailable', message: explainLoadError(error, platform), retryAt },
+          ? { backend: 'hid', state: 'down', ...explainListError(error), retryAt }
+          : { backend: 'hid', state: 'unavailable', ...explainLoadError(error, platform), retryAt },
       );
       return;
     }
@@ -249,7 +258,7 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
       if (slot.device || slot.isOpening) continue;
       const info = pickInterface(infos, slot.config);
       if (info?.path) opening.push(open(module, slot, { ...info, path: info.path }));
-      else if (slot.status.state !== 'gone') setReader(slot, 'gone', 'Not connected');
+      else if (slot.status.state !== 'gone') setReader(slot, 'gone', NOT_CONNECTED);
     }
     await Promise.all(opening);
   }
@@ -264,7 +273,7 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
     try {
       hid = await load();
     } catch (error) {
-      setStatus({ backend: 'hid', state: 'unavailable', message: explainLoadError(error, platform) });
+      setStatus({ backend: 'hid', state: 'unavailable', ...explainLoadError(error, platform) });
       return;
     }
     await scanRepeatedly();
@@ -275,14 +284,14 @@ export function createHidBackend(options: HidBackendOptions): ReaderBackend {
     start() {
       if (isStarted) return;
       isStarted = true;
-      setStatus({ backend: 'hid', state: 'down', message: 'Looking for HID readers' });
+      setStatus({ backend: 'hid', state: 'down', ...LOOKING });
       void run();
     },
     async stop() {
       isStopped = true;
       cancelRescan?.();
       await Promise.all(slots.map(forget));
-      setStatus({ backend: 'hid', state: 'down', message: 'Stopped' });
+      setStatus({ backend: 'hid', state: 'down', ...STOPPED });
     },
     readers: () => slots.map((slot) => ({ ...slot.status })),
     status: () => ({ ...status }),

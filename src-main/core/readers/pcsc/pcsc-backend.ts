@@ -8,8 +8,15 @@
 //   'error' and 'end'; the context never recovers: a NEW context is needed once the service is back;
 // - close() makes the context emit 'error' (cancelled, 0x80100002): an EventEmitter 'error' with no
 //   listener throws, so every binding object gets an error listener before anything else.
+import type { ReaderMessageKey } from '../../../../src-shared/api/readers';
 import type { Clock } from '../../ops/context';
-import type { BackendStatus, ReaderBackend, ReaderBackendEvents, ReaderStatus } from '../reader-backend';
+import type {
+  BackendStatus,
+  ReaderBackend,
+  ReaderBackendEvents,
+  ReaderMessage,
+  ReaderStatus,
+} from '../reader-backend';
 import { createBackoff, type Backoff } from './backoff';
 import {
   loadPcscLite,
@@ -37,10 +44,22 @@ export interface PcscBackendOptions {
   backoff?: Backoff;
 }
 
-const MISSING_BINDING_MESSAGE =
-  'PC/SC support is not installed. On Linux, install the smart card service and library ' +
-  '(sudo apt install pcscd libpcsclite-dev), then run "npm rebuild pcsclite" and restart the app. ' +
-  'Windows and macOS have PC/SC built in: reinstall the app if this message stays.';
+const INSTALL_COMMAND = 'sudo apt install pcscd libpcsclite-dev';
+const REBUILD_COMMAND = 'npm rebuild pcsclite';
+const START_COMMAND = 'sudo systemctl start pcscd';
+
+function missingBinding(detail: string): ReaderMessage {
+  return {
+    message:
+      'PC/SC support is not installed. On Linux, install the smart card service and library ' +
+      `(${INSTALL_COMMAND}), then run "${REBUILD_COMMAND}" and restart the app. ` +
+      `Windows and macOS have PC/SC built in: reinstall the app if this message stays. (${detail})`,
+    words: {
+      key: 'pcsc_not_installed',
+      params: { installCommand: INSTALL_COMMAND, rebuildCommand: REBUILD_COMMAND, detail },
+    },
+  };
+}
 
 type Listeners = { [E in keyof ReaderBackendEvents]: Set<ReaderBackendEvents[E]> };
 
@@ -64,7 +83,12 @@ class PcscBackend implements ReaderBackend {
     status: new Set(),
   };
   readonly #slots = new Map<string, ReaderSlot>();
-  #status: BackendStatus = { backend: 'pcsc', state: 'down', message: 'Not started.' };
+  #status: BackendStatus = {
+    backend: 'pcsc',
+    state: 'down',
+    message: 'Not started.',
+    words: { key: 'pcsc_not_started' },
+  };
   #binding: PcscLiteModule | null = null;
   #context: PcscContext | null = null;
   #retryTimer: TimerHandle | null = null;
@@ -138,12 +162,8 @@ class PcscBackend implements ReaderBackend {
       this.#binding = await this.#load();
     } catch (error) {
       this.#logger.error('The pcsclite binding could not be loaded', error);
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      this.#setStatus({
-        backend: 'pcsc',
-        state: 'unavailable',
-        message: `${MISSING_BINDING_MESSAGE} (${detail})`,
-      });
+      const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      this.#setStatus({ backend: 'pcsc', state: 'unavailable', ...missingBinding(detail) });
       return;
     }
     this.#connect();
@@ -156,7 +176,7 @@ class PcscBackend implements ReaderBackend {
     try {
       context = this.#binding();
     } catch (error) {
-      this.#down(serviceMessage(error), error);
+      this.#down(serviceProblem(error), error);
       return;
     }
     this.#context = context;
@@ -199,7 +219,11 @@ class PcscBackend implements ReaderBackend {
     this.#closeContext();
     for (const slot of this.#slots.values()) void slot.detach();
     this.#down(
-      'Lost the connection to the smart card service (pcscd): it stopped or restarted. Reconnecting by itself.',
+      {
+        message:
+          'Lost the connection to the smart card service (pcscd): it stopped or restarted. Reconnecting by itself.',
+        key: 'pcsc_connection_lost',
+      },
       error,
     );
   }
@@ -215,27 +239,47 @@ class PcscBackend implements ReaderBackend {
     }
   }
 
-  #down(message: string, error: unknown): void {
+  /** The service is out of reach: says why, with the binding's own words, and tries again later. */
+  #down(problem: ServiceProblem, error: unknown): void {
     if (this.#isStopped) return;
     const delay = this.#backoff.next();
     const retryAt = new Date(this.#clock.now() + delay).toISOString();
     const detail = error instanceof Error ? error.message : String(error);
-    this.#setStatus({ backend: 'pcsc', state: 'down', message: `${message} (${detail})`, retryAt });
+    this.#setStatus({
+      backend: 'pcsc',
+      state: 'down',
+      message: `${problem.message} (${detail})`,
+      words: { key: problem.key, params: { ...problem.params, detail } },
+      retryAt,
+    });
     this.#retryTimer = this.#timers.setTimeout(() => this.#connect(), delay);
   }
 }
 
-function serviceMessage(error: unknown): string {
+/** Why the service is out of reach, before the binding's own words are added. */
+interface ServiceProblem {
+  message: string;
+  key: ReaderMessageKey;
+  params?: Record<string, string>;
+}
+
+function serviceProblem(error: unknown): ServiceProblem {
   const code = pcscErrorCode(error);
   if (
     code === PcscErrorCode.noService ||
     code === PcscErrorCode.serviceStopped ||
     code === PcscErrorCode.commError
   ) {
-    return (
-      'The smart card service is not running (pcscd on Linux: sudo systemctl start pcscd; on Windows the ' +
-      'Smart Card service starts when a reader is plugged in). Trying again by itself.'
-    );
+    return {
+      message:
+        `The smart card service is not running (pcscd on Linux: ${START_COMMAND}; on Windows the ` +
+        'Smart Card service starts when a reader is plugged in). Trying again by itself.',
+      key: 'pcsc_service_not_running',
+      params: { startCommand: START_COMMAND },
+    };
   }
-  return 'Could not connect to the smart card service. Trying again by itself.';
+  return {
+    message: 'Could not connect to the smart card service. Trying again by itself.',
+    key: 'pcsc_service_unreachable',
+  };
 }

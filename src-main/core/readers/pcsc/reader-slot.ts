@@ -5,9 +5,9 @@
 // the slot, its id and its last event stay.
 import { formatHex, parseAtr, type Atr, type AtrResult } from '../../../../src-shared/credentials/atr';
 import type { Clock } from '../../ops/context';
-import type { RawRead, ReaderState, ReaderStatus } from '../reader-backend';
+import type { RawRead, ReaderMessage, ReaderState, ReaderStatus } from '../reader-backend';
 import { closeReaderLater, PcscTimeoutError } from './binding-call';
-import { describeFailure } from './describe-failure';
+import { CARD_REMOVED, describeFailure, type ReadFailure } from './describe-failure';
 import {
   SCARD_LEAVE_CARD,
   SCARD_PROTOCOL_T0,
@@ -89,6 +89,19 @@ const ASKING_UID = 'The card';
 const RELEASING = 'Releasing the card';
 const RELEASING_EARLIER = 'Releasing the previous card';
 const WATCHDOG_TICKS_PER_TIMEOUT = 4;
+const TOO_BRIEF: ReaderMessage = {
+  message: 'A card was presented too briefly to be read: hold it on the reader a moment longer.',
+  words: { key: 'card_too_brief' },
+};
+const NO_ATR: ReaderMessage = {
+  message: 'The card does not answer (no ATR): the reader cannot talk to it. Present it again.',
+  words: { key: 'card_no_atr' },
+};
+const BUSY_WITH_PREVIOUS_CARD: ReaderMessage = {
+  message:
+    'The reader is still waiting for the previous card to answer: remove it and present the card again.',
+  words: { key: 'reader_busy_previous_card' },
+};
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
@@ -183,9 +196,7 @@ export class ReaderSlot {
       return;
     }
     if (previousCounter !== null && ((counter - previousCounter) & 0xffff) >= 2) {
-      this.#update({
-        error: 'A card was presented too briefly to be read: hold it on the reader a moment longer.',
-      });
+      this.#update({ error: TOO_BRIEF });
     }
   }
 
@@ -231,17 +242,11 @@ export class ReaderSlot {
   /** The slow way in: no ATR, or the reader still busy with an earlier card (or still connected). */
   async #readWhenFree(visit: CardVisit): Promise<void> {
     if (visit.isMute || !visit.atr) {
-      this.#failed(
-        visit,
-        'The card does not answer (no ATR): the reader cannot talk to it. Present it again.',
-      );
+      this.#failed(visit, NO_ATR);
       return;
     }
     if (this.#read !== null && !(await this.#freeWithin(this.#context.apduTimeoutMs))) {
-      this.#failed(
-        visit,
-        'The reader is still waiting for the previous card to answer: remove it and present the card again.',
-      );
+      this.#failed(visit, BUSY_WITH_PREVIOUS_CARD);
       await this.#whenFree();
       if (visit.hasLeft || visit.isDetached) return;
       visit.phase = 'reading';
@@ -249,7 +254,7 @@ export class ReaderSlot {
     // Another card's read may have started meanwhile; it ends before this one starts.
     while (this.#read !== null) await this.#whenFree();
     if (visit.hasLeft || visit.isDetached) {
-      this.#failed(visit, 'The card was removed before it could be read.', true);
+      this.#failed(visit, CARD_REMOVED, true);
       return;
     }
     this.#connect(visit);
@@ -482,8 +487,11 @@ export class ReaderSlot {
       const bytes = read.visit.atr!;
       read.atr = this.#parseAtr(bytes);
       if (!read.atr.ok) {
+        const atr = formatHex(bytes);
+        const detail = read.atr.error.message;
         this.#fail(read, {
-          message: `The card sent a malformed ATR (${formatHex(bytes)}): ${read.atr.error.message}`,
+          message: `The card sent a malformed ATR (${atr}): ${detail}`,
+          words: { key: 'atr_malformed', params: { atr, detail } },
           isCardGone: false,
         });
       }
@@ -491,8 +499,8 @@ export class ReaderSlot {
     return read.atr.ok;
   }
 
-  #fail(read: CardRead, failure: { message: string; isCardGone: boolean }): void {
-    this.#failed(read.visit, failure.message, failure.isCardGone);
+  #fail(read: CardRead, failure: ReadFailure): void {
+    this.#failed(read.visit, failure, failure.isCardGone);
     read.ending = 'reset';
   }
 
@@ -508,7 +516,7 @@ export class ReaderSlot {
 
   #finish(visit: CardVisit, atr: Atr, result: UidResult): void {
     if (!result.ok) {
-      this.#failed(visit, result.error.message, result.error.code === 'card_removed');
+      this.#failed(visit, result.error, result.error.code === 'card_removed');
       return;
     }
     if (visit.isDetached) return;
@@ -525,31 +533,46 @@ export class ReaderSlot {
       isUsableForIdentification,
       seenAt: visit.seenAt,
     });
-    const summary = `${atr.cardName}, UID ${formatHex(uid)}${isUsableForIdentification ? '' : ' (random UID: it changes at every tap)'}`;
     if (visit.hasLeft) this.#context.onRemoved(this.id);
-    this.#update({ state: visit.hasLeft ? 'idle' : 'card_present', event: summary });
+    this.#update({
+      state: visit.hasLeft ? 'idle' : 'card_present',
+      event: describeRead(atr, uid, isUsableForIdentification),
+    });
   }
 
-  #failed(visit: CardVisit, message: string, isCardGone = false): void {
+  #failed(visit: CardVisit, failure: ReaderMessage, isCardGone = false): void {
     if (visit.isDetached || visit.phase !== 'reading') return;
     visit.phase = 'failed';
     if (visit.hasLeft) {
-      this.#update({
-        state: this.#isStuck ? 'error' : 'idle',
-        error: 'The card was removed before it could be read.',
-      });
+      this.#update({ state: this.#isStuck ? 'error' : 'idle', error: CARD_REMOVED });
     } else {
-      this.#update({ state: isCardGone ? 'idle' : 'error', error: message });
+      this.#update({ state: isCardGone ? 'idle' : 'error', error: failure });
     }
   }
 
-  #update(change: { state?: ReaderState; event?: string; error?: string }): void {
+  #update(change: { state?: ReaderState; event?: ReaderMessage; error?: ReaderMessage }): void {
     const at = new Date(this.#context.clock.now()).toISOString();
     const next: ReaderStatus = { ...this.#status };
     if (change.state) next.state = change.state;
-    if (change.event !== undefined) next.lastEvent = { at, summary: change.event };
-    if (change.error !== undefined) next.lastError = { at, message: change.error };
+    if (change.event !== undefined) {
+      next.lastEvent = { at, summary: change.event.message, words: change.event.words };
+    }
+    if (change.error !== undefined) {
+      next.lastError = { at, message: change.error.message, words: change.error.words };
+    }
     this.#status = next;
     this.#context.onStatus(this.status());
   }
+}
+
+/** The readers panel's line for a card read: its type and UID, and a warning for a random UID. */
+function describeRead(atr: Atr, uid: Uint8Array, isUsableForIdentification: boolean): ReaderMessage {
+  const hex = formatHex(uid);
+  const params = { card: atr.cardName, cardType: atr.cardType, uid: hex };
+  return isUsableForIdentification
+    ? { message: `${atr.cardName}, UID ${hex}`, words: { key: 'card_read', params } }
+    : {
+        message: `${atr.cardName}, UID ${hex} (random UID: it changes at every tap)`,
+        words: { key: 'card_read_random_uid', params },
+      };
 }

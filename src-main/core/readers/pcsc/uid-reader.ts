@@ -1,5 +1,6 @@
 // The answers to PC/SC part 3 Get Data (FF CA 00 00 00), the contactless card's UID, checked: length,
 // status word and the UID's length. Pure: the reader slot sends the commands, unit tests script them.
+import type { ReaderMessageKey, ReaderWords } from '../../../../src-shared/api/readers';
 import { formatHex } from '../../../../src-shared/credentials/atr';
 import {
   formatStatusWord,
@@ -27,6 +28,8 @@ export type UidErrorCode =
 export interface UidError {
   code: UidErrorCode;
   message: string;
+  /** The message for the readers panel to translate. */
+  words: ReaderWords;
 }
 
 export type UidResult = { ok: true; uid: Uint8Array } | { ok: false; error: UidError };
@@ -43,16 +46,30 @@ export function isRandomUid(uid: Uint8Array): boolean {
   return uid.length === 4 && uid[0] === 0x08;
 }
 
-function failure(code: UidErrorCode, message: string): UidResult {
-  return { ok: false, error: { code, message } };
+function failure(
+  code: UidErrorCode,
+  message: string,
+  key: ReaderMessageKey,
+  params?: ReaderWords['params'],
+): UidResult {
+  return { ok: false, error: { code, message, words: params ? { key, params } : { key } } };
 }
 
 function checkUid(data: Uint8Array): UidResult {
   if (!UID_LENGTHS.includes(data.length)) {
-    const shown = data.length > 0 ? ` (${formatHex(data)})` : '';
+    if (data.length === 0) {
+      return failure(
+        'bad_uid_length',
+        'The reader returned a 0-byte UID; a UID has 4, 7 or 10 bytes.',
+        'uid_empty',
+      );
+    }
+    const uid = formatHex(data);
     return failure(
       'bad_uid_length',
-      `The reader returned a ${data.length}-byte UID${shown}; a UID has 4, 7 or 10 bytes.`,
+      `The reader returned a ${data.length}-byte UID (${uid}); a UID has 4, 7 or 10 bytes.`,
+      'uid_bad_length',
+      { length: data.length, uid },
     );
   }
   return { ok: true, uid: data };
@@ -81,17 +98,24 @@ export function answerUid(answer: Uint8Array, attempt: number): UidStep {
   }
   const bytes = new Uint8Array(answer);
   // pcsc-lite quirk: when the card leaves during an APDU, SCardTransmit "succeeds" with 0 bytes.
-  if (bytes.length === 0)
-    return failure('card_removed', 'The card was removed before its UID could be read.');
+  if (bytes.length === 0) {
+    return failure('card_removed', 'The card was removed before its UID could be read.', 'uid_card_removed');
+  }
   if (bytes.length > MAX_UID_LENGTH + 2) {
     return failure(
       'oversized_response',
       `The reader answered the UID command with ${bytes.length} bytes; a UID has at most 10.`,
+      'uid_response_oversized',
+      { length: bytes.length },
     );
   }
   const response = parseResponse(bytes);
   if (!response) {
-    return failure('malformed_response', 'The reader answered with 1 byte, too short for a status word.');
+    return failure(
+      'malformed_response',
+      'The reader answered with 1 byte, too short for a status word.',
+      'uid_response_too_short',
+    );
   }
   switch (response.sw) {
     case SW_OK:
@@ -102,25 +126,37 @@ export function answerUid(answer: Uint8Array, attempt: number): UidStep {
       return failure(
         'uid_not_readable',
         'The reader could not read the UID (status 63 00). Present the card again.',
+        'uid_not_readable',
       );
     case SW_FUNCTION_NOT_SUPPORTED:
     case SW_WRONG_P1P2:
     case SW_INS_NOT_SUPPORTED:
-    case SW_CLA_NOT_SUPPORTED:
+    case SW_CLA_NOT_SUPPORTED: {
+      const status = formatStatusWord(response.sw);
       return failure(
         'uid_not_supported',
-        `This reader does not support reading the UID (status ${formatStatusWord(response.sw)}).`,
+        `This reader does not support reading the UID (status ${status}).`,
+        'uid_not_supported',
+        { status },
       );
+    }
   }
   if (response.sw1 === SW1_WRONG_LE && response.data.length === 0) {
     if (attempt > 0) {
-      return failure('unexpected_status', 'The reader asked twice for another length (6C XX) for the UID.');
+      return failure(
+        'unexpected_status',
+        'The reader asked twice for another length (6C XX) for the UID.',
+        'uid_length_asked_twice',
+      );
     }
     // 6C XX: wrong Le, the UID has XX bytes: send the command again with Le = XX.
     return { ok: 'again', command: getUidCommand(response.sw2) };
   }
+  const status = formatStatusWord(response.sw);
   return failure(
     'unexpected_status',
-    `The reader answered the UID command with status ${formatStatusWord(response.sw)}.`,
+    `The reader answered the UID command with status ${status}.`,
+    'uid_unexpected_status',
+    { status },
   );
 }

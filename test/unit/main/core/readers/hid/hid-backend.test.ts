@@ -16,6 +16,7 @@ import type {
   ReaderStatus,
 } from '../../../../../../src-main/core/readers/reader-backend.js';
 import { encodeBootReports } from '../../../../../../src-shared/readers/hid-keyboard.js';
+import { expectWords } from '../reader-words.js';
 
 const READER = { vendorId: 0x08ff, productId: 0x0009, readerId: 'desk-hid' };
 const KEYBOARD_INFO: NodeHidDeviceInfo = {
@@ -232,6 +233,39 @@ describe('createHidBackend', () => {
     hid.device.replay(encodeBootReports('77\n'));
     expect(backend.readers()[0]?.state).toBe('idle');
     expect(texts(reads)).toEqual(['77']);
+  });
+
+  it('gives every status and reader message its words for the readers panel', async () => {
+    const hid = new FakeHid();
+    hid.attached = [KEYBOARD_INFO];
+    const { backend, clock } = await startBackend(hid, { platform: 'linux' });
+    hid.device.emit('data', Buffer.from([1, 0, 0x1e]));
+    let reader = backend.readers()[0];
+    expectWords(reader?.lastError?.message, reader?.lastError?.words, {
+      key: 'hid_report_length',
+      params: { length: 3, expected: 8 },
+    });
+    hid.device.replay(encodeBootReports('4711\n'));
+    reader = backend.readers()[0];
+    expectWords(reader?.lastEvent?.summary, reader?.lastEvent?.words, {
+      key: 'hid_read',
+      params: { count: 4 },
+    });
+    hid.attached = [];
+    hid.device.emit('error', new Error('could not read from HID device'));
+    reader = backend.readers()[0];
+    expectWords(reader?.lastError?.message, reader?.lastError?.words, {
+      key: 'hid_disconnected',
+      params: { detail: 'could not read from HID device' },
+    });
+    hid.listError = new Error('hid_enumerate failed');
+    await clock.advance(2000);
+    expectWords(backend.status().message, backend.status().words, {
+      key: 'hid_list_failed',
+      params: { detail: 'hid_enumerate failed' },
+    });
+    await backend.stop();
+    expectWords(backend.status().message, backend.status().words, { key: 'hid_stopped' });
   });
 
   it('closes the device and stops rescanning on stop', async () => {

@@ -16,6 +16,8 @@ import type {
   ReaderBackend,
   ReaderStatus,
 } from '../../../../../../src-main/core/readers/reader-backend';
+import type { PcscLiteModule } from '../../../../../../src-main/core/readers/pcsc/pcsc-binding';
+import { expectWords } from '../reader-words';
 import { EMPTY, fakePcscLite, PRESENT, state, type FakeContext, type FakeReader } from './fake-pcsclite';
 
 const ATR_DESFIRE = Uint8Array.of(0x3b, 0x81, 0x80, 0x01, 0x80, 0x80);
@@ -308,5 +310,133 @@ describe('createPcscBackend: cards', () => {
     await until(() => cardEvents(events).length === 1);
     reader.status({ state: state(EMPTY, 2) });
     expect(cardEvents(events)).toEqual(['read', 'removed']);
+  });
+});
+
+describe('createPcscBackend: words for the readers panel', () => {
+  const ATR_MIFARE_CLASSIC_1K = Uint8Array.of(
+    ...[0x3b, 0x8f, 0x80, 0x01, 0x80, 0x4f, 0x0c, 0xa0, 0x00, 0x00, 0x03, 0x06],
+    ...[0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6a],
+  );
+  const readerStatus = (backend: ReaderBackend) => backend.readers().find((r) => r.id === READER_ID);
+
+  it('names the service problems, with the commands and the binding’s own words as params', async () => {
+    const missing = start({ load: () => Promise.reject(new Error("Cannot find module 'pcsclite'\nstack")) });
+    expectWords(missing.backend.status().message, missing.backend.status().words, {
+      key: 'pcsc_not_started',
+    });
+    await until(() => missing.backend.status().state === 'unavailable');
+    expectWords(missing.backend.status().message, missing.backend.status().words, {
+      key: 'pcsc_not_installed',
+      params: {
+        installCommand: 'sudo apt install pcscd libpcsclite-dev',
+        rebuildCommand: 'npm rebuild pcsclite',
+        detail: "Cannot find module 'pcsclite'",
+      },
+    });
+
+    const fake = fakePcscLite();
+    fake.setServiceUp(false);
+    const stopped = start({ load: async () => fake.module });
+    await until(() => stopped.backend.status().state === 'down');
+    expectWords(stopped.backend.status().message, stopped.backend.status().words, {
+      key: 'pcsc_service_not_running',
+      params: {
+        startCommand: 'sudo systemctl start pcscd',
+        detail: 'SCardEstablishContext error: Service not available.(0x8010001d)',
+      },
+    });
+
+    const failing: PcscLiteModule = () => {
+      throw new Error('SCardEstablishContext error: Internal error.(0x80100001)');
+    };
+    const unreachable = start({ load: async () => failing });
+    await until(() => unreachable.backend.status().state === 'down');
+    expectWords(unreachable.backend.status().message, unreachable.backend.status().words, {
+      key: 'pcsc_service_unreachable',
+      params: { detail: 'SCardEstablishContext error: Internal error.(0x80100001)' },
+    });
+  });
+
+  it('says the connection was lost when the context fails', async () => {
+    const { backend, context } = await startedWithReader();
+    context.emit('error', new Error('SCardGetStatusChange error: RPC transport error.(0x80100013)'));
+    expectWords(backend.status().message, backend.status().words, {
+      key: 'pcsc_connection_lost',
+      params: { detail: 'SCardGetStatusChange error: RPC transport error.(0x80100013)' },
+    });
+  });
+
+  it('gives a read card its type and UID as params, and a random UID a warning of its own', async () => {
+    const { backend, events, reader } = await startedWithReader();
+    insert(reader, 1, [4, 0xa1, 0xb2, 0xc3], ATR_MIFARE_CLASSIC_1K);
+    await until(() => reads(events).length === 1);
+    let status = readerStatus(backend);
+    expectWords(status?.lastEvent?.summary, status?.lastEvent?.words, {
+      key: 'card_read',
+      params: { card: 'MIFARE Classic 1K', cardType: 'mifare_classic_1k', uid: '04 A1 B2 C3' },
+    });
+    reader.status({ state: state(EMPTY, 2) });
+    insert(reader, 3, [8, 1, 2, 3]);
+    await until(() => reads(events).length === 2);
+    status = readerStatus(backend);
+    expectWords(status?.lastEvent?.summary, status?.lastEvent?.words, {
+      key: 'card_read_random_uid',
+      params: { card: 'MIFARE DESFire', cardType: 'desfire', uid: '08 01 02 03' },
+    });
+  });
+
+  it('gives each failed read its key and params', async () => {
+    const { backend, reader } = await startedWithReader({ apduTimeoutMs: 50 });
+    const lastWords = () => {
+      const error = readerStatus(backend)?.lastError;
+      return { message: error?.message, words: error?.words };
+    };
+    const expectLastError = (words: Parameters<typeof expectWords>[2]) => {
+      const { message, words: said } = lastWords();
+      expectWords(message, said, words);
+    };
+
+    reader.status({ state: state(EMPTY, 2) });
+    expectLastError({ key: 'card_too_brief' });
+
+    reader.status({ state: state(PRESENT, 3), atr: new Uint8Array(0) });
+    await until(() => lastWords().words?.key === 'card_no_atr');
+    expectLastError({ key: 'card_no_atr' });
+    reader.status({ state: state(EMPTY, 4) });
+
+    insert(reader, 5, [4, 1, 2, 3], Uint8Array.of(0x3b, 0x81, 0x80, 0x01, 0x80, 0x81));
+    await until(() => lastWords().words?.key === 'atr_malformed');
+    expectLastError({
+      key: 'atr_malformed',
+      params: {
+        atr: '3B 81 80 01 80 81',
+        detail: 'The ATR check byte (TCK) does not match: the ATR was garbled.',
+      },
+    });
+    reader.status({ state: state(EMPTY, 6) });
+
+    reader.answer = () => Uint8Array.of(0x6a, 0x81);
+    insert(reader, 7, [4, 1, 2, 3]);
+    await until(() => lastWords().words?.key === 'uid_not_supported');
+    expectLastError({ key: 'uid_not_supported', params: { status: '6A 81' } });
+    reader.status({ state: state(EMPTY, 8) });
+
+    reader.answer = () => Promise.reject(new Error('SCardTransmit error: Card was removed.(0x80100069)'));
+    insert(reader, 9, [4, 1, 2, 3]);
+    await until(() => lastWords().words?.key === 'card_removed');
+    expectLastError({ key: 'card_removed' });
+    reader.status({ state: state(EMPTY, 10) });
+
+    let release: (bytes: Uint8Array) => void = () => {};
+    reader.answer = () => new Promise((resolve) => (release = resolve));
+    insert(reader, 11, [4, 1, 2, 3]);
+    await until(() => lastWords().words?.key === 'card_timeout');
+    expectLastError({ key: 'card_timeout', params: { seconds: 0.05 } });
+    reader.status({ state: state(EMPTY, 12) });
+    insert(reader, 13, [4, 5, 6, 7]);
+    await until(() => lastWords().words?.key === 'reader_busy_previous_card');
+    expectLastError({ key: 'reader_busy_previous_card' });
+    release(new Uint8Array(0));
   });
 });

@@ -5,6 +5,8 @@ import {
   isRandomUid,
   type UidResult,
 } from '../../../../../../src-main/core/readers/pcsc/uid-reader';
+import type { ReaderWords } from '../../../../../../src-shared/api/readers';
+import { expectWords } from '../reader-words';
 
 type Transmit = (command: Uint8Array) => Promise<Uint8Array>;
 
@@ -106,6 +108,37 @@ describe('readUid', () => {
     if (result.ok) return;
     expect(result.error.code).toBe(code);
     expect(result.error.message).toMatch(message);
+  });
+
+  it.each<[string, number[][], ReaderWords]>([
+    ['63 00', [[0x63, 0x00]], { key: 'uid_not_readable' }],
+    ['6A 81', [[0x6a, 0x81]], { key: 'uid_not_supported', params: { status: '6A 81' } }],
+    ['69 85', [[0x69, 0x85]], { key: 'uid_unexpected_status', params: { status: '69 85' } }],
+    [
+      '6C XX twice',
+      [
+        [0x6c, 0x07],
+        [0x6c, 0x07],
+      ],
+      { key: 'uid_length_asked_twice' },
+    ],
+    ['no bytes', [[]], { key: 'uid_card_removed' }],
+    ['one byte', [[0x90]], { key: 'uid_response_too_short' }],
+    [
+      'a 5-byte UID',
+      [[1, 2, 3, 4, 5, 0x90, 0x00]],
+      { key: 'uid_bad_length', params: { length: 5, uid: '01 02 03 04 05' } },
+    ],
+    ['an empty UID', [[0x90, 0x00]], { key: 'uid_empty' }],
+    [
+      '11 bytes of UID',
+      [[...Array.from({ length: 11 }, () => 1), 0x90, 0x00]],
+      { key: 'uid_response_oversized', params: { length: 13 } },
+    ],
+  ])('gives the readers panel the words for %s', async (_name, responses, words) => {
+    const result = await readUid(answers(...responses).transmit);
+    if (result.ok) throw new Error('a UID was read');
+    expectWords(result.error.message, result.error.words, words);
   });
 
   it('lets transmit errors through to the caller (the backend maps them)', async () => {
