@@ -49,6 +49,18 @@ export function formatMoment(iso: string, tag: string, now = new Date()): string
   );
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number as the language writes it: 0.05 in English is 0,05 in Swedish. */
+export function formatNumber(value: number, tag: string): string {
+  let made = numberFormats.get(tag);
+  if (!made) {
+    made = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+    numberFormats.set(tag, made);
+  }
+  return made.format(value);
+}
+
 export function useFormat() {
   const { locale } = useI18n();
   const tag = () => (isLanguage(locale.value) ? LOCALE_TAGS[locale.value] : LOCALE_TAGS.en);
@@ -57,5 +69,6 @@ export function useFormat() {
     dateTime: (iso: string) => formatDateTime(iso, tag()),
     time: (iso: string) => formatTime(iso, tag()),
     moment: (iso: string) => formatMoment(iso, tag()),
+    number: (value: number) => formatNumber(value, tag()),
   };
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../src-shared/api/result';
-import { PRESENTED_STATUSES } from '../../../../src-shared/api/readers';
+import { PRESENTED_STATUSES, READER_MESSAGE_KEYS } from '../../../../src-shared/api/readers';
 import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/api/schemas';
 import { BLOCK_REASONS } from '../../../../src-renderer/readers/presented-status';
 import { LANGUAGES } from '../../../../src-shared/domain/languages';
@@ -47,6 +47,9 @@ function keysUsedInSource(): Set<string> {
 
 const english = flatten(en);
 
+/** The `{name}` placeholders of a message. */
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
+
 describe('locales', () => {
   it.each(Object.keys(LOCALES))('%s has exactly the keys of en, none empty', (name) => {
     const messages = flatten(LOCALES[name]!);
@@ -54,6 +57,19 @@ describe('locales', () => {
     const extra = [...messages.keys()].filter((k) => !english.has(k));
     const empty = [...messages].filter(([, v]) => v.trim() === '').map(([k]) => k);
     expect({ missing, extra, empty }).toEqual({ missing: [], extra: [], empty: [] });
+  });
+
+  it.each(Object.keys(LOCALES))('%s has the placeholders of en in every message', (name) => {
+    const messages = flatten(LOCALES[name]!);
+    const different = [...english]
+      .filter(([key]) => messages.has(key))
+      .filter(([key, message]) => placeholders(messages.get(key)!).join() !== placeholders(message).join())
+      .map(([key]) => key);
+    expect(different).toEqual([]);
+  });
+
+  it('has a sentence for exactly the reader message keys of the contract', () => {
+    expect(Object.keys(en.readerMessages).sort()).toEqual([...READER_MESSAGE_KEYS].sort());
   });
 
   it('has every key the source uses', () => {
@@ -96,6 +112,8 @@ describe('locales', () => {
         (f) => `readers.settings.wedge.${f}`,
       ),
       ...['vendorId', 'productId'].map((f) => `readers.settings.hid.${f}`),
+      ...READER_MESSAGE_KEYS.map((k) => `readerMessages.${k}`),
+      ...['storage_card', 'iso14443_4', 'iso7816'].map((t) => `readerCardTypes.${t}`),
       ...['shared', 'exclusive'].map((m) => `readers.settings.mode.${m}`),
       ...['Enter', 'Tab'].map((k) => `readers.settings.wedge.key.${k}`),
     ];
@@ -107,6 +125,10 @@ describe('locales', () => {
     const params = {
       ...{ minutes: 2, seconds: 30, query: 'q', name: 'N', count: 3, size: '1.2', max: 1, min: 64 },
       ...{ state: 'S', text: 'T', date: 'D', detail: 'X', number: 7, time: '14:05:03' },
+      // The readers panel's messages (readerMessages.*).
+      ...{ card: 'C', uid: '04 A1', atr: '3B 80', length: 5, expected: 8, status: '6A 81', ids: '08ff:0009' },
+      ...{ installCommand: 'I', rebuildCommand: 'R', startCommand: 'S', reloadCommand: 'L', ruleFile: 'F' },
+      ...{ rule: 'SUBSYSTEM=="hidraw"', credential: '04A1', holder: 'H' },
     };
     for (const key of english.keys()) {
       const text = t(key, params, { locale: language });
