@@ -1,6 +1,6 @@
 // The readers panel shows the real PC/SC service and vpcd's readers as pcscd reports them, live.
 import { pcscdHarness, startPcscd, stopPcscd } from '../../harness/pcscd';
-import { closeBrowser } from '../helpers';
+import { chooseOption, closeBrowser } from '../helpers';
 import { expect, openDesk, READER_0_ID, screenshot, test } from './fixtures';
 
 test.afterEach(closeBrowser);
@@ -38,6 +38,34 @@ test('the readers panel lists the virtual reader with its state, and its last ca
   await expect(page.getByTestId('reader-settings')).toBeVisible();
   await expect(page.getByTestId('wedge-enabled').locator('input')).toBeChecked();
   await screenshot(page, 'readers-panel');
+});
+
+test('the panel says what the readers saw in the operator’s language', async ({ page, desk, reader }) => {
+  await reader.seedHolder({
+    givenName: 'Karin',
+    familyName: 'Lindqvist',
+    cards: [{ printedNumber: 'NB-1001', uid: '04A2B3C4D5E6F7' }],
+  });
+  await openDesk(page, desk);
+  await chooseOption(page, 'language-switcher', 'Svenska');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type('04A2B3C4D5E6F7', { delay: 0 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('presented-status')).toHaveAttribute('data-status', 'active');
+  await page.getByTestId('presented-done').click();
+  await page.getByTestId('nav-readers').click();
+  await expect(page.getByTestId('screen-title')).toHaveText('Kortläsare');
+
+  const wedge = page.getByRole('row').filter({ has: page.locator('[data-reader="wedge"]') });
+  await expect(wedge.getByTestId('reader-last-event')).toContainText(
+    'aktivt kort 04A2B3C4D5E6F7 (Karin Lindqvist)',
+  );
+  await reader.tap('08A1B2C3');
+  const pcsc = page.getByRole('row').filter({ has: page.locator(`[data-reader="${READER_0_ID}"]`) });
+  await expect(pcsc.getByTestId('reader-last-event')).toContainText(
+    'MIFARE Classic 1K, UID 08 A1 B2 C3 (slumpat UID: det ändras vid varje läsning)',
+  );
+  await screenshot(page, 'readers-panel-sv');
 });
 
 test('an administrator changes the wedge settings; a field the core refuses is marked', async ({
