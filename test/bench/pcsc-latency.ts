@@ -16,7 +16,7 @@ import {
 } from '../../src-main/core/readers/pcsc/pcsc-binding';
 import { ATR_MIFARE_CLASSIC_1K, VPCD_READER_0 } from '../harness/virtual-card';
 import { startRemoteCard, type RemoteCard } from './virtual-card-process';
-import { fmt, summarise } from './stats';
+import { fmt, fmtRatio, percentileRatio, summarise, verdictNoSlower } from './stats';
 
 export interface PcscLatency {
   library: 'frontdesk' | 'nfc-pcsc' | 'pcsclite alone';
@@ -31,6 +31,8 @@ export interface PcscLatency {
   /** The library's own time: pcscd's status notification → UID in JS. */
   processingP50Ms?: number;
   processingP95Ms?: number;
+  /** Every tap's own time, for comparing libraries with an interval rather than one ratio. */
+  processingMs: number[];
   missed: number;
 }
 
@@ -286,6 +288,7 @@ function summariseTaps(library: Library, taps: number, samples: Samples): PcscLa
     maxMs: inserted.max,
     removalP50Ms: removed.p50,
     removalP95Ms: removed.p95,
+    processingMs: samples.processingMs,
     missed: samples.missed,
   };
   if (samples.processingMs.length > 0) {
@@ -339,9 +342,28 @@ export function printPcscLatency(result: PcscLatency): void {
   );
 }
 
+/** Each library's figures, then ours against each of the others with a 95% interval. */
+export function printPcscComparison({
+  ours,
+  nfcPcsc,
+  bare,
+}: Record<'ours' | 'nfcPcsc' | 'bare', PcscLatency>): void {
+  for (const result of [ours, nfcPcsc, bare]) printPcscLatency(result);
+  const compare = (other: PcscLatency, goal: boolean) => {
+    for (const p of [50, 95]) {
+      const interval = percentileRatio(ours.processingMs, other.processingMs, p);
+      const verdict = goal ? `   goal ours no slower: ${verdictNoSlower(interval)}` : '';
+      console.log(`    p${p} ${fmtRatio(interval)}${verdict}`);
+    }
+  };
+  console.log('  event → UID, ours vs nfc-pcsc:');
+  compare(nfcPcsc, true);
+  console.log('  event → UID, ours vs the bare pcsclite binding (what our checks and timeouts cost):');
+  compare(bare, false);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const taps = Number(process.argv[2] ?? 200);
-  const { ours, nfcPcsc, bare } = await benchPcscComparison({ taps });
-  for (const result of [ours, nfcPcsc, bare]) printPcscLatency(result);
+  printPcscComparison(await benchPcscComparison({ taps }));
   process.exit(0);
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
-import { benchPcscComparison, printPcscLatency } from './pcsc-latency';
+import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
 import { benchTapLatency } from './tap-latency.bench';
 
 const { values } = parseArgs({
@@ -37,17 +37,7 @@ if (wants('pcsc') && hasPcscd) {
   console.log(
     `\nPC/SC: card inserted → UID in JS, ${taps} taps each in 4 rounds of turning order (pcscd polls presence every 400 ms: that poll dominates "insert → UID")`,
   );
-  const { ours, nfcPcsc: theirs, bare } = await benchPcscComparison({ taps });
-  for (const result of [ours, theirs, bare]) printPcscLatency(result);
-  const ratio = (a: number | undefined, b: number | undefined) => ((a ?? NaN) / (b ?? NaN)).toFixed(2);
-  console.log(
-    `  event → UID, ours vs nfc-pcsc: p50 ${ratio(ours.processingP50Ms, theirs.processingP50Ms)}×, ` +
-      `p95 ${ratio(ours.processingP95Ms, theirs.processingP95Ms)}× (goal: ours no slower, ≤ 1.00×)`,
-  );
-  console.log(
-    `  event → UID, ours vs the bare pcsclite binding: p50 ${ratio(ours.processingP50Ms, bare.processingP50Ms)}×, ` +
-      `p95 ${ratio(ours.processingP95Ms, bare.processingP95Ms)}× (what our checks and timeouts cost)`,
-  );
+  printPcscComparison(await benchPcscComparison({ taps }));
 }
 if (wants('tap') && hasPcscd) {
   await benchTapLatency({ holders: Math.max(...sizes), taps });

@@ -8,7 +8,8 @@ import {
   VPCD_PORT_READER_1,
 } from '../../harness/virtual-card';
 import { isRead, isReaderStatus, isRemoved } from './backend-recorder';
-import { hex, READER_0, READER_1, seededRandom, sleep, startedBackend, tap, virtualCard } from './pcsc-setup';
+import { seededRandom } from '../../harness/seeded-random';
+import { hex, READER_0, READER_1, sleep, startedBackend, tap, virtualCard } from './pcsc-setup';
 
 describe('PC/SC backend with pcscd and a virtual card', () => {
   it('reads a MIFARE Classic 1K card once and reports its removal once', async () => {
