@@ -2,6 +2,7 @@
 // keyboard-wedge bursts caught on this screen, and where a tap is shown. A tap brings a screen that
 // only shows records (a holder, the organisations) back to the idle screen, where the new card is;
 // a screen with a form keeps its place and hears of the tap in a toast, so no typing is lost.
+import { fullName } from '../../src-shared/domain/full-name';
 import { useToast } from 'primevue/usetoast';
 import { watch } from 'vue';
 import { useI18n } from 'vue-i18n';
@@ -60,9 +61,7 @@ export function useCardReading(): void {
         void router.push({ name: 'home' });
         return;
       }
-      const who = event.holder
-        ? `${event.holder.givenName} ${event.holder.familyName}`
-        : t('present.noHolder');
+      const who = event.holder ? fullName(event.holder) : t('present.noHolder');
       toast.add({
         severity: event.status === 'active' ? 'success' : 'warn',
         summary: `${t(`present.status.${event.status}`)}: ${who}`,

@@ -1,5 +1,6 @@
 // Holder search as you type: by name (FTS5 prefix tokens), by identity number (exact, any accepted
 // spelling) or by printed card number (prefix). Reads only; every input is bound, never spliced.
+import { fullName } from '../../../src-shared/domain/full-name';
 import { parseIdentityNumber } from '../../../src-shared/domain/identity-number';
 import type { Db } from '../store/database';
 
@@ -16,7 +17,7 @@ const FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', �
 
 /** The text indexed for a holder's name: the name, plus folded spellings of words that differ. */
 export function searchableName(givenName: string, familyName: string): string {
-  const name = `${givenName} ${familyName}`;
+  const name = fullName({ givenName, familyName });
   const folded = name.toLowerCase().replace(/[øæœßđłþð]/g, (c) => FOLDS[c]!);
   return folded === name.toLowerCase() ? name : `${name} ${folded}`;
 }

@@ -1,5 +1,6 @@
 // Runs the reader backends, feeds their reads through the pipeline, and keeps the readers panel's
 // picture (backend health, each reader's state, last event, last error).
+import { fullName } from '../../../src-shared/domain/full-name';
 import type {
   CardPresented,
   ReaderMessageKey,
@@ -45,7 +46,7 @@ function summarise(event: CardPresented): ReaderMessage {
     message += ` ${event.credential.hex}`;
   }
   if (event.holder) {
-    params.holder = `${event.holder.givenName} ${event.holder.familyName}`;
+    params.holder = fullName(event.holder);
     message += ` (${params.holder})`;
   }
   return { message, words: { key, params } };
