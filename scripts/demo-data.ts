@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openDatabase } from '../src-main/core/store/database';
 import { defaultDatabasePath } from '../src-main/core/store/default-paths';
+import { cardsToTry } from './demo-data/cards-to-try';
 import { generateDemoData } from './demo-data/generate';
 
 const { values } = parseArgs({
@@ -32,9 +33,18 @@ const summary = generateDemoData(db, {
   onProgress: (done, total) =>
     process.stderr.write(`\r  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} holders`),
 });
+const tryThese = cardsToTry(db, new Date().toISOString().slice(0, 10));
 db.close();
 process.stderr.write('\n');
 console.log(
   `Filled ${path}: ${summary.holders} holders, ${summary.organisations} organisations, ${summary.cards} cards, ` +
     `${summary.photos} photos in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );
+if (tryThese.length > 0) {
+  console.log(`\nCards to tap, with npm run pcscd:demo and npm run start:web -- --db ${values.db} running:`);
+  for (const card of tryThese) {
+    console.log(
+      `  npm run card -- tap ${card.uid.padEnd(14)}  ${card.status.padEnd(7)}  ${card.holder} (${card.printedNumber})`,
+    );
+  }
+}

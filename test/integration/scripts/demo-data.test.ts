@@ -7,7 +7,10 @@ import { parseOrganisationNumber } from '../../../src-shared/domain/organisation
 import { inspectPhoto } from '../../../src-shared/domain/photo';
 import { createIdentifier } from '../../../src-main/core/readers/identify';
 import { openDatabase, type Db } from '../../../src-main/core/store/database';
+import { cardsToTry } from '../../../scripts/demo-data/cards-to-try';
 import { generateDemoData } from '../../../scripts/demo-data/generate';
+import { fullName } from '../../../src-shared/domain/full-name';
+import { hexToBytes } from '../../../src-shared/credentials/credential';
 
 const dirs: string[] = [];
 function freshDb(): Db {
@@ -47,6 +50,34 @@ describe('demo data', () => {
       '2026-11-24',
     );
     expect(found.holder).not.toBeNull();
+    db.close();
+  });
+
+  it('names a card of each status to tap, and a tap of each shows that holder with that status', () => {
+    const db = freshDb();
+    generateDemoData(db, { holders: 300, photos: 10 });
+    const today = '2026-11-24';
+    const cards = cardsToTry(db, today);
+    expect(cards.map((c) => c.status)).toEqual(['active', 'blocked', 'expired']);
+    const { identify } = createIdentifier(db);
+    for (const card of cards) {
+      const bytes = hexToBytes(card.uid);
+      expect(bytes.ok, card.uid).toBe(true);
+      if (!bytes.ok) continue;
+      const found = identify({ technology: 'iso14443a_uid', bytes: bytes.value }, 'hex', today);
+      expect(found.status, card.uid).toBe(card.status);
+      expect(found.holder && fullName(found.holder)).toBe(card.holder);
+      expect(found.card?.printedNumber).toBe(card.printedNumber);
+    }
+    // The first suggestion is a holder with a photo, so the demo shows one.
+    const [active] = cards;
+    const photoOwner = db
+      .prepare(
+        `SELECT count(*) FROM holder_photos p JOIN cards c ON c.holder_id = p.holder_id WHERE c.printed_number = ?`,
+      )
+      .pluck()
+      .get(active!.printedNumber);
+    expect(photoOwner).toBe(1);
     db.close();
   });
 
