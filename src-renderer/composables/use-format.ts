@@ -6,15 +6,18 @@ import { LOCALE_TAGS } from '../i18n';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Formatters are costly to build: one per language and style, kept. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tag: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${style}`;
-  let made = formatters.get(key);
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
   if (!made) {
-    made = new Intl.DateTimeFormat(tag, options);
+    made = make();
     formatters.set(key, made);
   }
   return made;
+}
+
+function formatter(tag: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return kept(`${tag}|${style}`, () => new Intl.DateTimeFormat(tag, options));
 }
 
 export function formatDate(iso: string, tag: string): string {
@@ -49,16 +52,9 @@ export function formatMoment(iso: string, tag: string, now = new Date()): string
   );
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** A number as the language writes it: 0.05 in English is 0,05 in Swedish. */
 export function formatNumber(value: number, tag: string): string {
-  let made = numberFormats.get(tag);
-  if (!made) {
-    made = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
-    numberFormats.set(tag, made);
-  }
-  return made.format(value);
+  return kept(`${tag}|number`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 2 })).format(value);
 }
 
 export function useFormat() {

@@ -1,6 +1,6 @@
 import { seededRandom } from '../harness/seeded-random';
 
-export function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)]!;
@@ -52,7 +52,7 @@ export function percentileRatio(
   const draw = (values: readonly number[]) => {
     const picked = new Float64Array(values.length);
     for (let i = 0; i < values.length; i += 1) picked[i] = values[Math.floor(random() * values.length)]!;
-    return percentile(Array.from(picked.sort()), p);
+    return percentile(picked.sort(), p);
   };
   const ratios: number[] = [];
   for (let i = 0; i < resamples; i += 1) ratios.push(draw(a) / draw(b));

@@ -16,7 +16,7 @@ export const VPCD_READER_0 = 'Virtual PCD 00 00';
 export const VPCD_READER_1 = 'Virtual PCD 00 01';
 
 /** "3B 81 80 01" → bytes. */
-export function fromHex(text: string): Uint8Array {
+export function fromHex(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(text.trim().split(/\s+/), (pair) => Number.parseInt(pair, 16));
 }
 

@@ -1,6 +1,6 @@
 // Calls into the pcsclite binding. It runs SCardConnect and SCardTransmit on libuv's thread pool with no
 // timeout: a card that never answers blocks the call (and a pool thread) until the card leaves or pcscd
-// stops, so the reader slot races each call against its own timer (PcscTimeoutError).
+// stops, so the reader slot's watchdog reports a call that outlives the timeout (PcscTimeoutError).
 import type { PcscReader } from './pcsc-binding';
 import type { Timers } from './timers';
 

@@ -281,7 +281,7 @@ export class ReaderSlot {
   // binding's callback for the step before, through handlers made once per reader, with the step the
   // user waits for first and the bookkeeping (ATR check, status) after it.
 
-  #connect(visit: CardVisit): CardRead {
+  #connect(visit: CardVisit): void {
     const read: CardRead = {
       visit,
       reader: visit.reader,
@@ -297,31 +297,41 @@ export class ReaderSlot {
     if (read.reader.connected === true) {
       // The binding's connect() on a reader it still counts as connected answers at once, with no
       // protocol: release the card first (a disconnect that failed earlier leaves it so).
-      read.call = RELEASING_EARLIER;
-      read.callCount += 1;
-      try {
-        read.reader.disconnect(SCARD_RESET_CARD, this.#onReleasedBeforeConnect);
-      } catch (error) {
-        this.#onReleasedBeforeConnect(asError(error));
-      }
+      this.#call(read, RELEASING_EARLIER, this.#onReleasedBeforeConnect, (reader) =>
+        reader.disconnect(SCARD_RESET_CARD, this.#onReleasedBeforeConnect),
+      );
     } else {
       this.#startConnect(read);
     }
-    return read;
+  }
+
+  /**
+   * Starts a binding call and counts it, so the watchdog tells it from the next one. A call that throws
+   * at once is answered like one that fails.
+   */
+  #call(
+    read: CardRead,
+    call: string,
+    onAnswer: (error: Error) => void,
+    start: (reader: PcscReader) => void,
+  ): void {
+    read.call = call;
+    read.callCount += 1;
+    try {
+      start(read.reader);
+    } catch (error) {
+      onAnswer(asError(error));
+    }
   }
 
   #startConnect(read: CardRead): void {
-    read.call = CONNECTING;
-    read.callCount += 1;
     const shareMode = this.#context.shareMode() === 'exclusive' ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED;
-    try {
-      read.reader.connect(
+    this.#call(read, CONNECTING, this.#onConnected, (reader) =>
+      reader.connect(
         { share_mode: shareMode, protocol: SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1 },
         this.#onConnected,
-      );
-    } catch (error) {
-      this.#onConnected(asError(error));
-    }
+      ),
+    );
   }
 
   readonly #onReleasedBeforeConnect = (error: Error | null | undefined): void => {
@@ -353,13 +363,9 @@ export class ReaderSlot {
   };
 
   #transmit(read: CardRead, command: Buffer): void {
-    read.call = ASKING_UID;
-    read.callCount += 1;
-    try {
-      read.reader.transmit(command, MAX_RESPONSE_LENGTH, read.protocol, this.#onTransmitted);
-    } catch (error) {
-      this.#onTransmitted(asError(error));
-    }
+    this.#call(read, ASKING_UID, this.#onTransmitted, (reader) =>
+      reader.transmit(command, MAX_RESPONSE_LENGTH, read.protocol, this.#onTransmitted),
+    );
   }
 
   readonly #onTransmitted = (error: Error | null | undefined, response?: Buffer): void => {
@@ -391,16 +397,10 @@ export class ReaderSlot {
   /** Once the read is over and no call is under way: release the card (reset it after a failure). */
   #afterAnswer(read: CardRead): void {
     if (read.ending === null || read.call !== null || this.#read !== read) return;
-    read.call = RELEASING;
-    read.callCount += 1;
-    try {
-      read.reader.disconnect(
-        read.ending === 'clean' ? SCARD_LEAVE_CARD : SCARD_RESET_CARD,
-        this.#onDisconnected,
-      );
-    } catch (error) {
-      this.#onDisconnected(asError(error));
-    }
+    const disposition = read.ending === 'clean' ? SCARD_LEAVE_CARD : SCARD_RESET_CARD;
+    this.#call(read, RELEASING, this.#onDisconnected, (reader) =>
+      reader.disconnect(disposition, this.#onDisconnected),
+    );
   }
 
   readonly #onDisconnected = (error: Error | null | undefined): void => {

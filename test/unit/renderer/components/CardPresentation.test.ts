@@ -7,7 +7,7 @@ import { useSessionStore } from '../../../../src-renderer/stores/session';
 import type { Role } from '../../../../src-shared/domain/roles';
 import { ADMIN, fakeDeskClient } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
-import { presented, unknownTap } from '../readers/presented-events';
+import { presented, unknownTap } from '../../../harness/presented-events';
 
 import type * as SoundCues from '../../../../src-renderer/readers/sound-cues';
 

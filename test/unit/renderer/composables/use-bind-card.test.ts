@@ -5,7 +5,7 @@ import { setDeskClient } from '../../../../src-renderer/client/api';
 import { useBindCard } from '../../../../src-renderer/composables/use-bind-card';
 import { usePresentationStore } from '../../../../src-renderer/stores/presentation';
 import { fakeDeskClient, type FakeDesk } from '../fake-desk-client';
-import { card, HOLDER, holderDetail, unknownTap } from '../readers/presented-events';
+import { card, HOLDER, holderDetail, unknownTap } from '../../../harness/presented-events';
 
 import type * as SoundCues from '../../../../src-renderer/readers/sound-cues';
 

@@ -10,7 +10,7 @@ import {
   toneOf,
   type Words,
 } from '../../../../src-renderer/readers/presented-status';
-import { card } from './presented-events';
+import { card } from '../../../harness/presented-events';
 
 /** What the screen says, in English, as PresentedCard.vue builds it. */
 function english(words: Words | null): string | null {

@@ -5,7 +5,7 @@ import { setDeskClient } from '../../../../src-renderer/client/api';
 import { playCue } from '../../../../src-renderer/readers/sound-cues';
 import { PRESENTATION_CLEAR_MS, usePresentationStore } from '../../../../src-renderer/stores/presentation';
 import { fakeDeskClient, type FakeDesk } from '../fake-desk-client';
-import { card, HOLDER, presented, unknownTap } from '../readers/presented-events';
+import { card, HOLDER, presented, unknownTap } from '../../../harness/presented-events';
 
 import type * as SoundCues from '../../../../src-renderer/readers/sound-cues';
 

@@ -3,36 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_READER_SETTINGS } from '../../../../../src-main/core/readers/reader-settings';
 import { createReadersService } from '../../../../../src-main/core/readers/readers-service';
 import type { CardPresented, ReaderSettings, ReaderWords } from '../../../../../src-shared/api/readers';
+import { presented } from '../../../../harness/presented-events';
 import { expectWords } from './reader-words';
 
-const HOLDER = {
-  id: '0190a0b0-0000-7000-8000-0000000000a1',
-  givenName: 'Karin',
-  familyName: 'Lindqvist',
-  employerName: 'Nordbygg AB',
-  identityNumber: '19840314-****',
-  birthDate: '1984-03-14',
-  cardNumbers: ['NB-1001'],
-  hasPhoto: false,
-};
-const CREDENTIAL = { technology: 'iso14443a_uid', hex: '04A2B3C4', format: 'hex' };
-
-function presented(overrides: Partial<CardPresented>): CardPresented {
-  return {
-    id: '0190a0b0-0000-7000-8000-000000000001',
-    at: '2026-11-24T09:00:00.000Z',
-    readerId: 'wedge',
-    backend: 'wedge',
-    status: 'active',
-    reason: null,
-    cardType: null,
-    credential: CREDENTIAL,
-    card: null,
-    holder: HOLDER,
-    timings: { eventToReadUs: 0, readToMatchUs: 0 },
-    sentAtMs: 0,
-    ...overrides,
-  };
+/** A card the wedge reader typed, as the pipeline hands it over. */
+function typed(overrides: Partial<CardPresented>): CardPresented {
+  return presented({ readerId: 'wedge', backend: 'wedge', cardType: null, ...overrides });
 }
 
 function service(event: CardPresented, settings: ReaderSettings = DEFAULT_READER_SETTINGS) {
@@ -78,7 +54,7 @@ describe('createReadersService: the wedge reader in words', () => {
       { key: 'presented_unreadable', params: {} },
     ],
   ])('sums up %s with the credential and holder as params', (_name, overrides, words) => {
-    const readers = service(presented(overrides));
+    const readers = service(typed(overrides));
     readers.wedgeRead('04A2B3C4');
     const wedge = readers.overview().readers.find((reader) => reader.id === 'wedge');
     expectWords(wedge?.lastEvent?.summary, wedge?.lastEvent?.words, words);
@@ -86,7 +62,7 @@ describe('createReadersService: the wedge reader in words', () => {
 
   it('says the wedge reader is turned off', () => {
     const off = { ...DEFAULT_READER_SETTINGS, wedge: { ...DEFAULT_READER_SETTINGS.wedge, isEnabled: false } };
-    const wedge = service(presented({}), off)
+    const wedge = service(typed({}), off)
       .overview()
       .backends.find((backend) => backend.backend === 'wedge');
     expect(wedge?.state).toBe('unavailable');

@@ -17,10 +17,10 @@ import type {
   ReaderStatus,
 } from '../../../../../../src-main/core/readers/reader-backend';
 import type { PcscLiteModule } from '../../../../../../src-main/core/readers/pcsc/pcsc-binding';
+import { ATR_DESFIRE, ATR_MIFARE_CLASSIC_1K } from '../../../../../harness/virtual-card';
 import { expectWords } from '../reader-words';
 import { EMPTY, fakePcscLite, PRESENT, state, type FakeContext, type FakeReader } from './fake-pcsclite';
 
-const ATR_DESFIRE = Uint8Array.of(0x3b, 0x81, 0x80, 0x01, 0x80, 0x80);
 const READER = 'ACS ACR122U PICC Interface 00 00';
 const READER_ID = `pcsc:${READER}`;
 
@@ -314,10 +314,6 @@ describe('createPcscBackend: cards', () => {
 });
 
 describe('createPcscBackend: words for the readers panel', () => {
-  const ATR_MIFARE_CLASSIC_1K = Uint8Array.of(
-    ...[0x3b, 0x8f, 0x80, 0x01, 0x80, 0x4f, 0x0c, 0xa0, 0x00, 0x00, 0x03, 0x06],
-    ...[0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6a],
-  );
   const readerStatus = (backend: ReaderBackend) => backend.readers().find((r) => r.id === READER_ID);
 
   it('names the service problems, with the commands and the binding’s own words as params', async () => {

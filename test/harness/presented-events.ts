@@ -1,6 +1,6 @@
-// CardPresented events and cards for renderer tests, shaped as the core sends them.
-import type { CardPresented } from '../../../../src-shared/api/readers';
-import type { Card, HolderDetail, HolderSummary } from '../../../../src-shared/api/schemas';
+// CardPresented events and cards for the core's and the renderer's tests, shaped as the core sends them.
+import type { CardPresented } from '../../src-shared/api/readers';
+import type { Card, HolderDetail, HolderSummary } from '../../src-shared/api/schemas';
 
 export const HOLDER: HolderSummary = {
   id: '0190a0b0-0000-7000-8000-0000000000a1',
