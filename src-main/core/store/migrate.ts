@@ -15,7 +15,7 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export const LATEST_VERSION = MIGRATIONS.length;
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -23,13 +23,14 @@ export function schemaVersion(db: Database.Database): number {
 
 /**
  * Applies every pending migration, each in its own transaction together with the version bump, so a
- * crash leaves the database at a whole version. Migrations are numbered from 1; user_version holds
- * the last one applied.
+ * crash leaves the database at a whole version. Migrations are numbered from 1, in ascending order;
+ * user_version holds the last one applied.
  */
 export function migrate(db: Database.Database, target = LATEST_VERSION): number {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) throw new DatabaseTooNewError(current, LATEST_VERSION);
-  for (const migration of MIGRATIONS.slice(current, target)) {
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  for (const migration of pending) {
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-operators-and-audit';
 import { migration0002 } from './0002-organisations-and-holders';
 import { migration0003 } from './0003-cards-and-credentials';
 import { migration0004 } from './0004-credential-keys';
+import { migration0006 } from './0006-audit-chain';
 
 export interface Migration {
   version: number;
@@ -10,5 +11,14 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-/** In order; a migration's version is its position. Never edit a landed migration: add one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+/**
+ * In ascending order of version. Never edit a landed migration: add one. Versions are numbered when a
+ * change is planned, so a branch may carry a later number before an earlier one lands.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0006,
+];

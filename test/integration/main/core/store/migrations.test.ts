@@ -103,6 +103,65 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0004 → 0006 moves the audit head into audit_chain, with nothing verified yet', () => {
+    const db = databaseAt(4);
+    const hash = 'ab'.repeat(32);
+    db.prepare(
+      `INSERT INTO audit_events (seq, id, at, hlc, desk_id, action, details, prev_hash, hash)
+       VALUES (1, 'e-1', ?, 'h', 'desk-1', 'operator.create', '{}', ?, ?), (2, 'e-2', ?, 'h', 'desk-1', 'operator.login', '{}', ?, ?)`,
+    ).run(NOW, '0'.repeat(64), 'cd'.repeat(32), NOW, 'cd'.repeat(32), hash);
+    db.prepare(`INSERT INTO desk_meta (key, value) VALUES ('audit_head', ?), ('desk_id', 'desk-1')`).run(
+      `2:${hash}`,
+    );
+    migrate(db, 6);
+    expect(db.prepare('SELECT * FROM audit_chain').all()).toEqual([
+      {
+        id: 1,
+        head_seq: 2,
+        head_hash: hash,
+        event_count: 2,
+        verified_seq: 0,
+        verified_hash: '0'.repeat(64),
+        verified_at: null,
+      },
+    ]);
+    expect(db.prepare('SELECT key FROM desk_meta').pluck().all()).toEqual(['desk_id']);
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO audit_chain (id, head_seq, head_hash, event_count, verified_seq, verified_hash) VALUES (2, 0, ?, 0, 0, ?)',
+        )
+        .run('x', 'x'),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0004 → 0006 without a recorded head takes it from the newest event, counting any gap', () => {
+    const db = databaseAt(4);
+    db.prepare(
+      `INSERT INTO audit_events (seq, id, at, hlc, desk_id, action, details, prev_hash, hash)
+       VALUES (1, 'e-1', ?, 'h', 'desk-1', 'operator.create', '{}', ?, 'h1'), (3, 'e-3', ?, 'h', 'desk-1', 'operator.login', '{}', 'h2', 'h3')`,
+    ).run(NOW, '0'.repeat(64), NOW);
+    db.prepare(`INSERT INTO desk_meta (key, value) VALUES ('audit_head', 'not a head')`).run();
+    migrate(db, 6);
+    expect(db.prepare('SELECT head_seq, head_hash, event_count FROM audit_chain').get()).toEqual({
+      head_seq: 3,
+      head_hash: 'h3',
+      event_count: 3,
+    });
+    db.close();
+  });
+
+  it('an empty desk starts its audit chain at the beginning', () => {
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT head_seq, event_count, verified_seq FROM audit_chain').get()).toEqual({
+      head_seq: 0,
+      event_count: 0,
+      verified_seq: 0,
+    });
+    db.close();
+  });
+
   it('refuses a database written by a newer version, with a clear message, and changes nothing', () => {
     const db = new Database(path);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
