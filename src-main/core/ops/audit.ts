@@ -1,3 +1,6 @@
+// The hash-chained audit log: every event's hash covers the one before it, so an edited, removed or
+// re-ordered event breaks the chain. audit_chain (migration 0006) records the head in the same
+// transaction as each event, so removing the newest events, or all of them, is seen too.
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/database';
 
@@ -13,7 +16,8 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
-const GENESIS = '0'.repeat(64);
+/** The hash the first event chains from. */
+export const GENESIS = '0'.repeat(64);
 
 function canonical(event: AuditEvent, seq: number): string {
   return JSON.stringify([
@@ -30,16 +34,48 @@ function canonical(event: AuditEvent, seq: number): string {
   ]);
 }
 
-function chainHash(prevHash: string, event: AuditEvent, seq: number): string {
+export function chainHash(prevHash: string, event: AuditEvent, seq: number): string {
   return createHash('sha256').update(prevHash).update(canonical(event, seq)).digest('hex');
 }
 
-/** Appends one event to the chain. Call inside the operation's transaction. */
+export interface AuditChainRow {
+  head_seq: number;
+  head_hash: string;
+  event_count: number;
+  verified_seq: number;
+  verified_hash: string;
+}
+
+/** The chain's record (head and checkpoint); undefined when someone deleted it. */
+export function readAuditChain(db: Db): AuditChainRow | undefined {
+  return db
+    .prepare(
+      'SELECT head_seq, head_hash, event_count, verified_seq, verified_hash FROM audit_chain WHERE id = 1',
+    )
+    .get() as AuditChainRow | undefined;
+}
+
+/**
+ * Appends one event to the chain. Call inside the operation's transaction.
+ *
+ * The event follows the recorded head, not merely the newest row: after the newest rows were deleted,
+ * the next event keeps its place in the chain and the gap stays visible. A damaged chain never stops
+ * the desk from writing (reception still works): the event then follows whatever is furthest on, and
+ * the start-up check keeps reporting the damage.
+ *
+ * The checkpoint moves with the head while it is at the head: an event chained to a verified event
+ * by this desk is verified by construction, so a clean desk's next start has nothing left to check.
+ */
 export function appendAudit(db: Db, event: AuditEvent): void {
-  const last = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
+  const chain = readAuditChain(db);
+  const newest = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS;
+  const follows =
+    chain && chain.head_seq >= (newest?.seq ?? 0)
+      ? { seq: chain.head_seq, hash: chain.head_hash }
+      : { seq: newest?.seq ?? 0, hash: newest?.hash ?? GENESIS };
+  const seq = follows.seq + 1;
+  const hash = chainHash(follows.hash, event, seq);
   db.prepare(
     `INSERT INTO audit_events (seq, id, at, hlc, desk_id, operator_id, action, record_type, record_id, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -54,66 +90,15 @@ export function appendAudit(db: Db, event: AuditEvent): void {
     event.recordType,
     event.recordId,
     JSON.stringify(event.details),
-    prevHash,
-    chainHash(prevHash, event, seq),
+    follows.hash,
+    hash,
   );
+  // No row: someone deleted the chain's record. It is not recreated here, so the damage stays visible.
   db.prepare(
-    `INSERT INTO desk_meta (key, value) VALUES ('audit_head', ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(`${seq}:${chainHash(prevHash, event, seq)}`);
-}
-
-export type AuditVerification =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; seq: number; reason: 'edited' | 'missing' | 'reordered' | 'truncated' };
-
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  hlc: string;
-  desk_id: string;
-  operator_id: string | null;
-  action: string;
-  record_type: string | null;
-  record_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/**
- * Walks the whole chain. An edited event breaks its own hash; a deleted one leaves a gap in seq or a
- * prev_hash that no longer matches; deleting the newest events is caught by the recorded head.
- */
-export function verifyAudit(db: Db): AuditVerification {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as Iterable<AuditRow>) {
-    if (row.seq !== expectedSeq) return { ok: false, checked, seq: expectedSeq, reason: 'missing' };
-    if (row.prev_hash !== prevHash) return { ok: false, checked, seq: row.seq, reason: 'reordered' };
-    const event: AuditEvent = {
-      id: row.id,
-      at: row.at,
-      hlc: row.hlc,
-      deskId: row.desk_id,
-      operatorId: row.operator_id,
-      action: row.action,
-      recordType: row.record_type,
-      recordId: row.record_id,
-      details: JSON.parse(row.details) as Record<string, unknown>,
-    };
-    if (chainHash(prevHash, event, row.seq) !== row.hash)
-      return { ok: false, checked, seq: row.seq, reason: 'edited' };
-    prevHash = row.hash;
-    expectedSeq += 1;
-    checked += 1;
-  }
-  const head = db.prepare(`SELECT value FROM desk_meta WHERE key = 'audit_head'`).get() as
-    { value: string } | undefined;
-  if (head && head.value !== `${checked}:${prevHash}`) {
-    return { ok: false, checked, seq: checked + 1, reason: 'truncated' };
-  }
-  return { ok: true, checked };
+    `UPDATE audit_chain SET
+       verified_seq = CASE WHEN verified_seq = head_seq AND verified_hash = head_hash THEN @seq ELSE verified_seq END,
+       verified_hash = CASE WHEN verified_seq = head_seq AND verified_hash = head_hash THEN @hash ELSE verified_hash END,
+       head_seq = @seq, head_hash = @hash, event_count = event_count + 1
+     WHERE id = 1`,
+  ).run({ seq, hash });
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../../../../src-main/core/ops/audit';
+import { verifyAudit } from '../../../../../src-main/core/ops/audit-chain-check';
 import { startTestDesk, type TestDesk } from '../../../../harness/test-desk';
 
 let t: TestDesk;
@@ -51,6 +51,33 @@ describe('the hash-chained audit log', () => {
     t.desk.db.prepare('DELETE FROM audit_events WHERE seq = 2').run();
     t.desk.db.prepare('UPDATE audit_events SET seq = seq - 1 WHERE seq > 2').run();
     expect(verifyAudit(t.desk.db)).toMatchObject({ ok: false, seq: 2, reason: 'reordered' });
+  });
+
+  it('reports malformed details at their event instead of throwing', () => {
+    t.desk.db.prepare(`UPDATE audit_events SET details = '{oops' WHERE seq = 2`).run();
+    expect(verifyAudit(t.desk.db)).toEqual({ ok: false, checked: 1, seq: 2, reason: 'malformed' });
+  });
+
+  it('does not verify an emptied log as "ok, 0 events"', () => {
+    t.desk.db.prepare('DELETE FROM audit_events').run();
+    expect(verifyAudit(t.desk.db)).toEqual({ ok: false, checked: 0, seq: 1, reason: 'truncated' });
+  });
+
+  it('keeps a deleted head visible: the next event follows the recorded head, leaving the gap', async () => {
+    const last = t.count('audit_events');
+    t.desk.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(last);
+    await t.admin.must('organisations.create', { name: 'Ny Bygg AB', country: 'SE', number: '556036-0793' });
+    expect(t.desk.db.prepare('SELECT max(seq) FROM audit_events').pluck().get()).toBe(last + 1);
+    expect(verifyAudit(t.desk.db)).toMatchObject({ ok: false, seq: last, reason: 'missing' });
+  });
+
+  it('keeps writing events when the chain record is gone, and keeps reporting it', async () => {
+    t.desk.db.prepare('DELETE FROM audit_chain').run();
+    const before = t.count('audit_events');
+    await t.admin.must('organisations.create', { name: 'Ny Bygg AB', country: 'SE', number: '556036-0793' });
+    expect(t.count('audit_events')).toBe(before + 1);
+    expect(t.count('audit_chain')).toBe(0);
+    expect(verifyAudit(t.desk.db)).toEqual({ ok: false, checked: before + 1, reason: 'head_damaged' });
   });
 
   it('writes one outbox row per synced operation with no secrets in it', () => {
