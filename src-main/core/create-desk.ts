@@ -8,6 +8,7 @@ import { createHandlers } from './api/handlers';
 import { createSessionStore } from './auth/sessions';
 import { createCardService } from './cards/card-service';
 import { createHolderService } from './holders/holder-service';
+import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
 import { createOperationRunner } from './ops/operations';
 import { createOperatorService } from './operators/operator-service';
@@ -58,6 +59,10 @@ export function createDesk(config: DeskConfig): Desk {
   const idleTimeoutSeconds = config.idleTimeoutSeconds ?? 300;
   const db = openDatabase(config.databasePath);
   const desk = deskIdentity(db, random, config.deskName);
+  const logger = config.logger ?? consoleLogger;
+  // A damaged audit log is reported to administrators, never a reason to stop: reception works on.
+  const audit = createAuditMonitor(db, { clock, logger });
+  const auditCheck = audit.start();
   const ops = createOperationRunner(db, clock, random, desk.id);
   const sessions = createSessionStore(clock, idleTimeoutSeconds * 1000);
   const connections = new Set<Connection & { emit(event: DeskEventName, payload: unknown): void }>();
@@ -96,11 +101,12 @@ export function createDesk(config: DeskConfig): Desk {
     organisations: createOrganisationService(db, ops),
     cards: createCardService(db, ops),
     ops,
+    audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);
     },
   });
-  const dispatch = createDispatcher(handlers, sessions, config.logger ?? consoleLogger);
+  const dispatch = createDispatcher(handlers, sessions, logger);
 
   // Sessions that go idle are ended, and their screen told to return to the idle screen.
   const idleTimer = setInterval(() => {
@@ -139,6 +145,8 @@ export function createDesk(config: DeskConfig): Desk {
     },
     async close() {
       clearInterval(idleTimer);
+      audit.stop();
+      await auditCheck;
       await readers.stop();
       db.close();
     },

@@ -22,6 +22,7 @@ import {
 } from './schemas';
 import { id, personName } from './text';
 import { cardPresented, readerProfileView, readerSettings, readersOverview } from './readers';
+import { auditMethods } from './methods/audit';
 
 /** 'public': no login needed. 'operator': any logged-in operator. Otherwise: any of these roles. */
 export type Access = 'public' | 'operator' | readonly Role[];
@@ -113,6 +114,8 @@ export const methods = {
   'operators.list': method(empty, z.object({ items: z.array(operatorView) }), ADMINS),
   'operators.create': method(operatorCreateInput, operatorView, ADMINS),
   'operators.update': method(operatorUpdateInput, operatorView, ADMINS),
+
+  ...auditMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -16,6 +16,7 @@ import type { Connection } from './dispatcher';
 import { bindCredential } from '../cards/bind-credential';
 import { cardById } from '../cards/card-views';
 import type { OperationRunner } from '../ops/operations';
+import type { AuditMonitor } from '../ops/audit-monitor';
 import { configureReaders } from '../readers/reader-settings';
 import type { createReadersService } from '../readers/readers-service';
 import type { ReaderSettings } from '../../../src-shared/api/readers';
@@ -42,6 +43,7 @@ export interface HandlerDeps {
   onLogout(connection: Connection): void;
   db: Db;
   ops: OperationRunner;
+  audit: Pick<AuditMonitor, 'status'>;
   readers: ReturnType<typeof createReadersService>;
   readerSettings(): ReaderSettings;
   setReaderSettings(settings: ReaderSettings): void;
@@ -165,5 +167,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       }
       return d.operators.update(input, by(c));
     },
+
+    'audit.status': () => d.audit.status(),
   };
 }
