@@ -1,5 +1,6 @@
 // npm run bench [-- --holders 100000,1000000] [--only search]
 import { parseArgs } from 'node:util';
+import { printAuditCheck } from './audit-check.bench';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
 import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
@@ -24,6 +25,9 @@ if (wants('search')) {
 }
 if (wants('lookup')) {
   benchCredentialLookup(Math.max(...sizes));
+}
+if (wants('audit')) {
+  await printAuditCheck(100_000);
 }
 
 const taps = Number(values.taps);
