@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../src-shared/api/result';
+import { AUDIT_PROBLEMS } from '../../../../src-shared/api/methods/audit';
 import { PRESENTED_STATUSES, READER_MESSAGE_KEYS } from '../../../../src-shared/api/readers';
 import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/api/schemas';
 import { BLOCK_REASONS } from '../../../../src-renderer/readers/presented-status';
@@ -116,6 +117,7 @@ describe('locales', () => {
       ...['storage_card', 'iso14443_4', 'iso7816'].map((t) => `readerCardTypes.${t}`),
       ...['shared', 'exclusive'].map((m) => `readers.settings.mode.${m}`),
       ...['Enter', 'Tab'].map((k) => `readers.settings.wedge.key.${k}`),
+      ...AUDIT_PROBLEMS.map((p) => `audit.problem.${p}`),
     ];
     expect(families.filter((k) => !english.has(k))).toEqual([]);
   });
@@ -129,6 +131,8 @@ describe('locales', () => {
       ...{ card: 'C', uid: '04 A1', atr: '3B 80', length: 5, expected: 8, status: '6A 81', ids: '08ff:0009' },
       ...{ installCommand: 'I', rebuildCommand: 'R', startCommand: 'S', reloadCommand: 'L', ruleFile: 'F' },
       ...{ rule: 'SUBSYSTEM=="hidraw"', credential: '04A1', holder: 'H' },
+      // The audit banner's problems (audit.problem.*).
+      ...{ seq: 42 },
     };
     for (const key of english.keys()) {
       const text = t(key, params, { locale: language });
