@@ -51,7 +51,10 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-const consoleLogger: Logger = { error: (message, error) => console.error(`[desk] ${message}`, error) };
+const consoleLogger: Logger = {
+  error: (message, error) =>
+    error === undefined ? console.error(`[desk] ${message}`) : console.error(`[desk] ${message}`, error),
+};
 
 export function createDesk(config: DeskConfig): Desk {
   const clock = config.clock ?? systemClock;
