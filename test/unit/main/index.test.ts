@@ -140,6 +140,7 @@ describe('a launch', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: true,
     });
     expect(contents.loads).toEqual([ENTRY_URL]);
