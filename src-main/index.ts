@@ -13,7 +13,7 @@ import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { watchRenderer } from './electron/renderer-recovery';
 import { createSafeStorageKeyStore } from './electron/safe-storage-key-store';
 import { applyStartAtLogin } from './electron/start-at-login';
-import { INSTALLED_VERSION_FILE, watchForUpdate } from './electron/update-restart';
+import { watchForUpdate } from './electron/update-restart';
 import { APP_ENTRY_URL } from './electron/window-options';
 
 // The same data directory as the web host (npm run start:web), so both run the same desk.
@@ -74,8 +74,7 @@ function start(): void {
       (error: unknown) => console.warn(`[desk] start at login could not be set: ${describeError(error)}`),
     );
     const stopWatching = watchForUpdate({
-      file: join(process.resourcesPath, INSTALLED_VERSION_FILE),
-      runningVersion: app.getVersion(),
+      file: join(process.resourcesPath, 'app.asar'),
       onUpdated: () => void restart(),
     });
     teardown.unshift(stopWatching);

@@ -1,7 +1,7 @@
 // The Electron entry (src-main/index.ts) and the preload, launched for real against the stand-in
 // electron module (test/harness/electron-stand-in.ts): what a launch does, with the real desk core,
 // a real SQLite file in a temporary data directory and the machine's real card reader backends.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -326,22 +326,27 @@ describe('kiosk habits', () => {
     expect(existsSync(join(root, 'config', 'autostart'))).toBe(false);
   });
 
-  it('restarts cleanly when a newer version is installed under it', async () => {
+  it('restarts cleanly once a new version is installed under it and the installer has finished', async () => {
     const resources = join(root, 'resources');
     mkdirSync(resources);
-    const installed = join(resources, 'installed-package.json');
-    writeFileSync(installed, JSON.stringify({ name: 'frontdesk-id', version: '0.1.0' }));
+    const archive = join(resources, 'app.asar');
+    writeFileSync(archive, 'version 0.1.0');
     Object.assign(process, { resourcesPath: resources });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { e, desk } = await launch({ isPackaged: true, settings: { readers: 'none' } });
     await loggedIn(desk);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(e.standIn.relaunched).toBe(0);
-    writeFileSync(installed, JSON.stringify({ name: 'frontdesk-id', version: '0.2.0' }));
-    await vi.advanceTimersByTimeAsync(60_000);
+    // The installer replaces the archive (a new file renamed over the old one).
+    writeFileSync(`${archive}.new`, 'version 0.2.0, longer');
+    renameSync(`${archive}.new`, archive);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(e.standIn.relaunched).toBe(0);
+    await vi.advanceTimersByTimeAsync(30_000);
     await vi.waitFor(() => expect(e.standIn.exitCode).toBe(0));
     expect(e.standIn.relaunched).toBe(1);
     expect(existsSync(walFile())).toBe(false);
+    expect(warn.mock.calls.flat().join('\n')).toMatch(/new version was installed/);
   });
 });
