@@ -115,7 +115,8 @@ export function overrideDeskSettings(
 ): { settings: DeskSettings; errors: string[] } {
   const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   const { settings: next, warnings } = applyValues(settings, given, dataDir, 'option');
-  return { settings: next, errors: warnings };
+  // Nothing falls back here: the shell stops, so the message ends at the reason.
+  return { settings: next, errors: warnings.map((w) => w.replace(/: using .*\.$/, '.')) };
 }
 
 function readIfPresent(path: string): string | null {
