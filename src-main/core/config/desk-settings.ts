@@ -22,7 +22,7 @@ const fields = {
     .int()
     .min(30)
     .max(24 * 60 * 60),
-  /** The desk's name, given to a new database (an existing desk keeps its own). */
+  /** The desk's name, stored in its database; null keeps the stored one. */
   deskName: z.string().trim().min(1).max(80).nullable(),
   /** 'system': this machine's PC/SC and configured HID readers; 'none': no reader backends. */
   readers: z.enum(['system', 'none']),
