@@ -13,7 +13,11 @@ export interface GoneDetails {
 export interface RecoverableContents {
   on(event: 'render-process-gone', listener: (event: unknown, details: GoneDetails) => void): unknown;
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
-  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+  removeListener(
+    event: 'render-process-gone',
+    listener: (event: unknown, details: GoneDetails) => void,
+  ): unknown;
+  removeListener(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   isDestroyed(): boolean;
   forcefullyCrashRenderer(): void;
 }
