@@ -1,5 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+
+// The Electron shell's tests: the entry, the preload and src-main/electron. They load a stand-in for
+// the electron package (importing the real one starts a binary download; the binary cannot run here).
+const SHELL_TESTS = [
+  'test/unit/main/index.test.ts',
+  'test/unit/main/preload.test.ts',
+  'test/unit/main/electron/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -8,8 +17,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          exclude: ['test/unit/renderer/**'],
+          exclude: ['test/unit/renderer/**', ...SHELL_TESTS],
           environment: 'node',
+        },
+      },
+      {
+        resolve: {
+          alias: { electron: fileURLToPath(new URL('./test/harness/electron-stand-in.ts', import.meta.url)) },
+        },
+        test: {
+          name: 'shell',
+          include: SHELL_TESTS,
+          environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,5 +1,6 @@
 // npm run package:check: packages the desk offline and checks what a user would receive.
-// electron-builder normally downloads Electron; here it packages against a stub Electron folder
+// It asserts the fuses, the native modules unpacked with their binaries, and that no test code and
+// no source maps ship. electron-builder normally downloads Electron; here it packages against a stub Electron folder
 // (a shell script carrying Electron's fuse wire, locales/en-US.pak, resources/), so the real
 // electron-builder.yml is used unchanged, fuses included, and then read back from the result.
 import { spawnSync } from 'node:child_process';
@@ -130,6 +131,41 @@ try {
       ![...files].some((f) => f === prefix || f.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)),
     );
   }
+
+  // What a desk receives is the app, not its development: no test code, no source maps.
+  const appFiles = [...files].filter((f) => !f.startsWith('/node_modules/'));
+  const unpackedDir = join(appDir, 'resources', 'app.asar.unpacked');
+  const unpackedFiles = existsSync(unpackedDir)
+    ? readdirSync(unpackedDir, { recursive: true }).map((f) => `/${String(f).replaceAll('\\', '/')}`)
+    : [];
+  const testFiles = appFiles.filter((f) =>
+    /(^|\/)(test|tests|__tests__|e2e|harness)\/|\.(test|spec)\.[cm]?[jt]sx?$/.test(f),
+  );
+  check(
+    `app.asar has no test files outside node_modules${testFiles.length ? ` (${testFiles.slice(0, 3).join(', ')})` : ''}`,
+    testFiles.length === 0,
+  );
+  const maps = [...files, ...unpackedFiles].filter((f) => f.endsWith('.map'));
+  check(
+    `no source maps ship${maps.length ? ` (${maps.length}, e.g. ${maps.slice(0, 3).join(', ')})` : ''}`,
+    maps.length === 0,
+  );
+  const outCode = appFiles
+    .filter((f) => f.startsWith('/out/') && /\.(c?js|mjs|html)$/.test(f))
+    .map((f) => [f, asar.extractFile(archive, f.slice(1)).toString()]);
+  const mapped = outCode.filter(([, code]) => code.includes('sourceMappingURL=')).map(([f]) => f);
+  check(
+    `no built file points at a source map${mapped.length ? ` (${mapped.join(', ')})` : ''}`,
+    mapped.length === 0,
+  );
+  // The shell's tests swap electron for a stand-in; it, vitest and the test harness stay out of the build.
+  const testCode = outCode
+    .filter(([, code]) => /electron-stand-in|from\s*["']vitest["']|test\/harness\//.test(code))
+    .map(([f]) => f);
+  check(
+    `no test code is bundled into out/${testCode.length ? ` (${testCode.join(', ')})` : ''}`,
+    testCode.length === 0,
+  );
 
   // Every package the main process imports must ship, or the desk dies at start-up; a native
   // module must be imported, not bundled, or its JS no longer finds its .node binary.

@@ -1,5 +1,5 @@
-// npm test: lint, format, typecheck, unit + integration (real SQLite, real pcscd), end to end in
-// Chromium. Every step runs even when an earlier one fails; the last line is "N passed, N failed".
+// npm test: lint, format, typecheck, the Electron security check, unit + integration (real SQLite,
+// real pcscd), the Electron shell against its stand-in, end to end in Chromium. Every step runs even when an earlier one fails; the last line is "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -55,7 +55,9 @@ if (wants('typecheck')) {
   check('typecheck main', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
   check('typecheck renderer', 'npx', ['vue-tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 }
-if (wants('unit')) vitest('unit', ['unit', 'renderer', 'integration']);
+// Electronegativity over the shell, offline; findings must be explained in its accepted.json.
+if (wants('security')) check('electron security', 'node', ['scripts/electronegativity/check.mjs']);
+if (wants('unit')) vitest('unit', ['unit', 'renderer', 'integration', 'shell']);
 if (wants('pcsc') && existsSync('scripts/pcscd-harness.sh')) {
   vitest('pcsc', ['pcsc'], ['bash', 'scripts/pcscd-harness.sh', '--']);
 }

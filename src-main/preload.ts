@@ -2,7 +2,7 @@
 // It runs sandboxed, so it is bundled to CommonJS and may import only electron and types.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DeskClient, EventMessage } from '../src-shared/api/client';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './electron/channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, KEEP_AWAKE_CHANNEL } from './electron/channels';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -22,6 +22,7 @@ const desk: DeskClient = {
       set.delete(wrapped);
     };
   },
+  keepScreenAwake: (awake) => ipcRenderer.send(KEEP_AWAKE_CHANNEL, awake === true),
 };
 
 contextBridge.exposeInMainWorld('desk', desk);

@@ -8,6 +8,7 @@ import { createHandlers } from './api/handlers';
 import { createSessionStore } from './auth/sessions';
 import { createCardService } from './cards/card-service';
 import { createHolderService } from './holders/holder-service';
+import type { KeyStore } from './keys/key-store';
 import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
 import { createOperationRunner } from './ops/operations';
@@ -32,9 +33,11 @@ export interface DeskConfig {
   logger?: Logger;
   /**
    * Card reader backends. 'system': PC/SC and the configured HID readers of this machine.
-   * Default: none (tests and tools); the web host and the Electron shell pass 'system'.
+   * Default: none (tests and tools); both shells pass 'system' unless settings say "readers": "none".
    */
   readers?: ReaderBackend[] | 'system';
+  /** The desk's secrets at rest (keys/key-store.ts); both shells pass one (config/desk-config.ts). */
+  keyStore?: KeyStore;
 }
 
 export interface DeskConnection {
@@ -47,6 +50,8 @@ export interface DeskConnection {
 export interface Desk {
   readonly id: string;
   readonly db: Db;
+  /** Null for desks made without one (tests and tools that need no secrets). */
+  readonly keyStore: KeyStore | null;
   connect(): DeskConnection;
   close(): Promise<void>;
 }
@@ -127,6 +132,7 @@ export function createDesk(config: DeskConfig): Desk {
   return {
     id: desk.id,
     db,
+    keyStore: config.keyStore ?? null,
     connect() {
       const local = new EventEmitter();
       const connection = {

@@ -31,6 +31,12 @@ export interface DeskBridgeOptions {
   warn?: (message: string) => void;
 }
 
+/** The sender check every IPC message passes: the desk window's own webContents, on app://desk. */
+export function isFromDeskWindow(event: CallEvent, contents: WindowContents): boolean {
+  const frameUrl = event.senderFrame?.url;
+  return event.sender === contents && frameUrl !== undefined && isTrustedSenderUrl(frameUrl);
+}
+
 function parseCall(message: unknown): { method: string; input: unknown } | null {
   if (typeof message !== 'object' || message === null) return null;
   const { method, input } = message as Record<string, unknown>;
@@ -43,9 +49,8 @@ export function registerDeskBridge(options: DeskBridgeOptions): () => void {
   const warn = options.warn ?? ((message: string) => console.warn(`[desk-ipc] ${message}`));
 
   ipcMain.handle(CALL_CHANNEL, async (event, message) => {
-    const frameUrl = event.senderFrame?.url;
-    if (event.sender !== contents || frameUrl === undefined || !isTrustedSenderUrl(frameUrl)) {
-      warn(`refused a call from an untrusted sender (${frameUrl ?? 'no frame'})`);
+    if (!isFromDeskWindow(event, contents)) {
+      warn(`refused a call from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
       return fail('forbidden', 'Calls are accepted only from the desk window.');
     }
     const call = parseCall(message);

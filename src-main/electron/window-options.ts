@@ -38,6 +38,7 @@ export interface MainWindowOptions {
     navigateOnDragDrop: false;
     safeDialogs: true;
     spellcheck: false;
+    disableBlinkFeatures: 'Auxclick';
     devTools: boolean;
   };
 }
@@ -67,6 +68,8 @@ export function mainWindowOptions(settings: WindowSettings): MainWindowOptions {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // A middle-click opens links in new windows: refused anyway (shouldOpenWindow), and off here too.
+      disableBlinkFeatures: 'Auxclick',
       devTools: settings.devTools,
     },
   };

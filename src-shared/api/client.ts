@@ -6,6 +6,11 @@ import type { MethodInput, MethodName, MethodOutput } from './methods';
 export interface DeskClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   on<E extends DeskEventName>(event: E, listener: (payload: DeskEventPayload<E>) => void): () => void;
+  /**
+   * Keeps the display on while the idle screen waits for cards. Only the Electron shell has a screen
+   * of its own to keep awake; the web host's client leaves it out, which makes it a no-op there.
+   */
+  keepScreenAwake?(awake: boolean): void;
 }
 
 /** The wire format shared by both transports. */

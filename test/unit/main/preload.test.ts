@@ -1,55 +1,52 @@
-// The preload runs here against a stand-in for electron (vi.mock: the real package is never
-// loaded, since loading it starts a binary download), so what it exposes is checked for real.
+// The preload runs here against the stand-in electron module (vitest.config.ts, project 'shell'),
+// so what it exposes and what it sends are checked for real.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeskClient } from '../../../src-shared/api/client';
+import { ipcMain, ipcRenderer, standIn } from '../../harness/electron-stand-in';
 
-type IpcListener = (event: unknown, message: unknown) => void;
-const fake = vi.hoisted(() => ({
-  exposed: [] as Array<[string, unknown]>,
-  invoked: [] as unknown[][],
-  ipcListeners: new Map<string, IpcListener>(),
-}));
-
-vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.push([key, api]) },
-  ipcRenderer: {
-    invoke: async (...args: unknown[]) => {
-      fake.invoked.push(args);
-      return { ok: true, value: 'answer' };
-    },
-    on: (channel: string, listener: IpcListener) => fake.ipcListeners.set(channel, listener),
-  },
-}));
-
+const invoked: unknown[][] = [];
+const keepAwake: unknown[] = [];
 let desk: DeskClient;
+
 beforeAll(async () => {
+  ipcMain.handle('desk:call', (_event, ...args) => {
+    invoked.push(args);
+    return { ok: true, value: 'answer' };
+  });
+  ipcMain.on('desk:keep-awake', (_event, awake) => keepAwake.push(awake));
   await import('../../../src-main/preload');
-  desk = fake.exposed[0]?.[1] as DeskClient;
+  desk = standIn.exposed.get('desk') as DeskClient;
 });
 
 describe('preload', () => {
   it('exposes window.desk and nothing else', () => {
-    expect(fake.exposed.map(([key]) => key)).toEqual(['desk']);
-    expect(Object.keys(desk).sort()).toEqual(['call', 'on']);
+    expect([...standIn.exposed.keys()]).toEqual(['desk']);
+    expect(Object.keys(desk).sort()).toEqual(['call', 'keepScreenAwake', 'on']);
     for (const value of Object.values(desk)) expect(typeof value).toBe('function');
   });
 
   it('sends calls on desk:call and hands back the answer', async () => {
     await expect(desk.call('session.status', {})).resolves.toEqual({ ok: true, value: 'answer' });
-    expect(fake.invoked).toEqual([['desk:call', { method: 'session.status', input: {} }]]);
+    expect(invoked).toEqual([[{ method: 'session.status', input: {} }]]);
   });
 
   it('delivers desk events to the listeners of that event until they unsubscribe', () => {
     const received: unknown[] = [];
     const unsubscribe = desk.on('session.ended', (payload) => received.push(payload));
-    const push = fake.ipcListeners.get('desk:event');
-    push?.({}, { event: 'session.ended', payload: { reason: 'idle' } });
-    push?.({}, { event: 'some.other', payload: 1 });
+    ipcRenderer.emit('desk:event', {}, { event: 'session.ended', payload: { reason: 'idle' } });
+    ipcRenderer.emit('desk:event', {}, { event: 'some.other', payload: 1 });
     unsubscribe();
-    push?.({}, { event: 'session.ended', payload: { reason: 'logout' } });
+    ipcRenderer.emit('desk:event', {}, { event: 'session.ended', payload: { reason: 'logout' } });
     expect(received).toEqual([{ reason: 'idle' }]);
+  });
+
+  it('tells the shell to keep the screen awake with a plain boolean, whatever the page passes', () => {
+    desk.keepScreenAwake?.(true);
+    desk.keepScreenAwake?.(false);
+    (desk.keepScreenAwake as (awake: unknown) => void)({ toString: () => 'true' });
+    expect(keepAwake).toEqual([true, false, false]);
   });
 
   it('imports nothing at run time but electron and the channel names (a sandboxed preload cannot)', () => {

@@ -1,0 +1,60 @@
+// One desk configuration for both shells: the Electron app and the web host turn their settings
+// into createDesk's config here, so readers, database, idle time, desk name and key store are
+// decided once. Each shell brings only what it alone has (the keychain) and its own overrides.
+import { join } from 'node:path';
+import type { DeskConfig } from '../create-desk';
+import { createKeyFileStore } from '../keys/adapters/key-file-store';
+import type { KeyStore } from '../keys/key-store';
+import { loadDeskSettings, overrideDeskSettings, type DeskSettings, type SettingName } from './desk-settings';
+
+/** Where the key files live, sealed or not. */
+export function keysDir(dataDir: string): string {
+  return join(dataDir, 'keys');
+}
+
+export interface DeskLaunchOptions {
+  dataDir: string;
+  /** The web host's flags and environment; the Electron app has none. */
+  overrides?: Partial<Record<SettingName, unknown>>;
+  /** The operating system's keychain, where the shell has one (Electron's safeStorage). */
+  keychain?: (dir: string) => KeyStore;
+  warn?: (message: string) => void;
+}
+
+export interface DeskLaunch {
+  settings: DeskSettings;
+  config: DeskConfig & { keyStore: KeyStore };
+  /** Bad overrides: the shell refuses to start and prints them. */
+  errors: string[];
+}
+
+/** The key store the settings ask for; without a keychain (the web host) the key file. */
+export function chooseKeyStore(
+  settings: DeskSettings,
+  dataDir: string,
+  keychain?: (dir: string) => KeyStore,
+): KeyStore {
+  const dir = keysDir(dataDir);
+  return settings.keyStore === 'os' && keychain ? keychain(dir) : createKeyFileStore({ dir });
+}
+
+export function deskConfigFromSettings(
+  settings: DeskSettings,
+  dataDir: string,
+  keychain?: (dir: string) => KeyStore,
+): DeskConfig & { keyStore: KeyStore } {
+  return {
+    databasePath: settings.databasePath,
+    idleTimeoutSeconds: settings.idleTimeoutSeconds,
+    ...(settings.deskName === null ? {} : { deskName: settings.deskName }),
+    readers: settings.readers === 'system' ? 'system' : [],
+    keyStore: chooseKeyStore(settings, dataDir, keychain),
+  };
+}
+
+/** settings.json, then the overrides, then createDesk's config. */
+export function loadDeskLaunch(options: DeskLaunchOptions): DeskLaunch {
+  const fromFile = loadDeskSettings(options.dataDir, options.warn);
+  const { settings, errors } = overrideDeskSettings(fromFile, options.overrides ?? {}, options.dataDir);
+  return { settings, config: deskConfigFromSettings(settings, options.dataDir, options.keychain), errors };
+}

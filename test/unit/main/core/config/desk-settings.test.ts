@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  defaultDeskSettings,
+  loadDeskSettings,
+  overrideDeskSettings,
+  parseDeskSettings,
+} from '../../../../../src-main/core/config/desk-settings';
+
+const dataDir = join(tmpdir(), 'frontdesk-data');
+
+describe('parseDeskSettings', () => {
+  it('uses the defaults, silently, when there is no file: the system readers and the keychain', () => {
+    expect(parseDeskSettings(null, dataDir)).toEqual({
+      settings: {
+        kiosk: false,
+        startAtLogin: false,
+        databasePath: join(dataDir, 'desk.sqlite'),
+        idleTimeoutSeconds: 300,
+        deskName: null,
+        readers: 'system',
+        keyStore: 'os',
+        hubUrl: null,
+      },
+      warnings: [],
+    });
+  });
+
+  it('reads every setting', () => {
+    const file = {
+      kiosk: true,
+      startAtLogin: true,
+      databasePath: '/srv/desk/desk.sqlite',
+      idleTimeoutSeconds: 120,
+      deskName: 'Reception A',
+      readers: 'none',
+      keyStore: 'file',
+      hubUrl: 'https://hub.example.org/',
+    };
+    expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
+  });
+
+  it('takes a relative database path from the data directory', () => {
+    const { settings } = parseDeskSettings('{"databasePath": "data/front.sqlite"}', dataDir);
+    expect(settings.databasePath).toBe(join(dataDir, 'data', 'front.sqlite'));
+  });
+
+  it.each(['{ kiosk: true }', '{"kiosk": true,}', '', 'nul'])(
+    'falls back to the defaults for malformed JSON %j',
+    (text) => {
+      const { settings, warnings } = parseDeskSettings(text, dataDir, '/etc/settings.json');
+      expect(settings).toEqual(defaultDeskSettings(dataDir));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /^\/etc\/settings\.json is not valid JSON \(.+\): using the default settings\.$/,
+      );
+    },
+  );
+
+  it.each(['[]', '42', 'null', '"kiosk"'])(
+    'falls back to the defaults when the file is not an object: %s',
+    (text) => {
+      const { settings, warnings } = parseDeskSettings(text, dataDir);
+      expect(settings).toEqual(defaultDeskSettings(dataDir));
+      expect(warnings).toEqual(['settings.json must hold a JSON object: using the default settings.']);
+    },
+  );
+
+  it('keeps the good values and names each bad one', () => {
+    const text = JSON.stringify({
+      kiosk: 'yes',
+      idleTimeoutSeconds: 5,
+      databasePath: '/d.sqlite',
+      keyStore: 'plaintext',
+      readers: false,
+      hubUrl: 'ftp://hub',
+      deskName: '   ',
+    });
+    const { settings, warnings } = parseDeskSettings(text, dataDir);
+    expect(settings).toEqual({ ...defaultDeskSettings(dataDir), databasePath: '/d.sqlite' });
+    expect(warnings.map((w) => w.match(/"(\w+)" is invalid/)?.[1])).toEqual([
+      'kiosk',
+      'idleTimeoutSeconds',
+      'keyStore',
+      'readers',
+      'hubUrl',
+      'deskName',
+    ]);
+    expect(warnings[0]).toMatch(/"kiosk" is invalid \(.+\): using false\./);
+    expect(warnings[2]).toMatch(/"keyStore" is invalid \(.+\): using "os"\./);
+  });
+
+  it('warns about settings it does not know (a typo would otherwise be silent)', () => {
+    const { settings, warnings } = parseDeskSettings(
+      '{"kisok": true, "__proto__": {"kiosk": true}}',
+      dataDir,
+    );
+    expect(settings.kiosk).toBe(false);
+    expect(warnings).toEqual([
+      'settings.json: unknown setting "kisok" is ignored.',
+      'settings.json: unknown setting "__proto__" is ignored.',
+    ]);
+  });
+});
+
+describe('overrideDeskSettings (the web host flags)', () => {
+  const base = defaultDeskSettings(dataDir);
+
+  it('lays the given values over the file and leaves the rest', () => {
+    const { settings, errors } = overrideDeskSettings(
+      { ...base, deskName: 'From file', kiosk: true },
+      { idleTimeoutSeconds: 60, readers: 'none', deskName: undefined, databasePath: '/tmp/x.sqlite' },
+      dataDir,
+    );
+    expect(errors).toEqual([]);
+    expect(settings).toEqual({
+      ...base,
+      kiosk: true,
+      deskName: 'From file',
+      idleTimeoutSeconds: 60,
+      readers: 'none',
+      databasePath: '/tmp/x.sqlite',
+    });
+  });
+
+  it('names a bad value as an error instead of starting with it', () => {
+    const { settings, errors } = overrideDeskSettings(base, { idleTimeoutSeconds: Number('soon') }, dataDir);
+    expect(settings.idleTimeoutSeconds).toBe(300);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^option: "idleTimeoutSeconds" is invalid \(.*NaN.*\)\.$/);
+  });
+});
+
+describe('loadDeskSettings', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'frontdesk-settings-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads settings.json from the data directory', () => {
+    writeFileSync(join(dir, 'settings.json'), '{"kiosk": true, "startAtLogin": true}');
+    const warnings: string[] = [];
+    const settings = loadDeskSettings(dir, (m) => warnings.push(m));
+    expect(settings).toMatchObject({
+      kiosk: true,
+      startAtLogin: true,
+      databasePath: join(dir, 'desk.sqlite'),
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reports a broken file with its path and still starts', () => {
+    writeFileSync(join(dir, 'settings.json'), '{ broken');
+    const warnings: string[] = [];
+    expect(loadDeskSettings(dir, (m) => warnings.push(m))).toEqual(defaultDeskSettings(dir));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(join(dir, 'settings.json'));
+    expect(warnings[0]).toContain('using the default settings');
+  });
+
+  it('uses the defaults without a word when the file does not exist', () => {
+    const warnings: string[] = [];
+    expect(loadDeskSettings(dir, (m) => warnings.push(m))).toEqual(defaultDeskSettings(dir));
+    expect(warnings).toEqual([]);
+  });
+});
