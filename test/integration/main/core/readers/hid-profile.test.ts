@@ -100,6 +100,19 @@ describe('a HID reader’s profile', () => {
     expect(await tap(UID_REVERSED)).toMatchObject({ card: { id: other.id } });
   });
 
+  it('is refused with the reader listed twice: one reader id cannot have two profiles', async () => {
+    const saved = await chooseProfile('wedge-hex-reversed');
+    const result = await t.admin.call('readers.configure', {
+      ...saved,
+      hidDevices: [DESK_READER, { ...DESK_READER, name: 'The same reader again' }],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', issues: [{ path: 'hidDevices.1.duplicate' }] },
+    });
+    expect((await t.admin.must('readers.settings', {})).settings).toEqual(saved);
+  });
+
   it('reads a decimal reader’s number as its UID, and the same digits are not a card to a hex reader', async () => {
     const card = await bind('AC-0003', UID, '19121212-1212');
     await chooseProfile('wedge-decimal');
