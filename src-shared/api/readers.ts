@@ -130,12 +130,12 @@ export const readersOverview = z.object({
 });
 export type ReadersOverview = z.infer<typeof readersOverview>;
 
-const profileId = z.string().regex(/^[a-z0-9-]{1,60}$/, 'Not a reader profile id.');
+export const readerProfileId = z.string().regex(/^[a-z0-9-]{1,60}$/, 'Not a reader profile id.');
 const hex16 = z.int().min(0).max(0xffff);
 
 export const wedgeSettings = z.strictObject({
   isEnabled: z.boolean(),
-  profileId,
+  profileId: readerProfileId,
   maxInterKeyMs: z.int().min(5).max(200),
   minLength: z.int().min(1).max(64),
   maxLength: z.int().min(1).max(64),
@@ -145,21 +145,45 @@ export const wedgeSettings = z.strictObject({
 });
 export type WedgeSettings = z.infer<typeof wedgeSettings>;
 
+const readerId = z.string().min(1).max(200);
+export const shareMode = z.enum(['shared', 'exclusive']);
+
+export const hidDeviceSettings = z.strictObject({
+  vendorId: hex16,
+  productId: hex16,
+  name: z.string().max(80),
+});
+
+/**
+ * Every reader is named by its reader id (src-shared/readers/reader-id.ts): 'pcsc:<reader name>',
+ * 'hid:<vendor>:<product>', 'wedge'. The backends give their readers these ids and the pipeline looks
+ * a read's reader id up here, so what is chosen for a reader is what its reads use.
+ */
 export const readerSettings = z.strictObject({
-  /** Reader id (or PC/SC reader name) → reader profile id; readers not listed use their backend's default. */
-  profiles: z.record(z.string().min(1).max(200), profileId),
-  pcscMode: z.record(z.string().min(1).max(200), z.enum(['shared', 'exclusive'])),
+  /** Reader id → reader profile id, the HID readers' too; readers not listed use their backend's default. */
+  profiles: z.record(readerId, readerProfileId),
+  /** PC/SC reader id → how the desk connects to its cards; readers not listed are shared. */
+  shareModes: z.record(readerId, shareMode),
   wedge: wedgeSettings,
+  /** The raw HID readers to open, by USB ids; each one's profile is in `profiles` under its reader id. */
   hidDevices: z
-    .array(
-      z.strictObject({
-        vendorId: hex16,
-        productId: hex16,
-        name: z.string().max(80),
-        profileId,
-      }),
-    )
-    .max(16),
+    .array(hidDeviceSettings)
+    .max(16)
+    .superRefine((devices, context) => {
+      const seen = new Set<string>();
+      for (const [index, device] of devices.entries()) {
+        const key = `${device.vendorId}:${device.productId}`;
+        if (seen.has(key)) {
+          // Both would be the same reader id: one reader, opened twice, with one profile.
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'duplicate'],
+            message: 'This HID reader is already in the list.',
+          });
+        }
+        seen.add(key);
+      }
+    }),
 });
 export type ReaderSettings = z.infer<typeof readerSettings>;
 

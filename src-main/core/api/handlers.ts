@@ -50,11 +50,7 @@ export interface HandlerDeps {
 }
 
 function checkReaderSettings(settings: ReaderSettings): void {
-  const profiles = [
-    ...Object.values(settings.profiles),
-    settings.wedge.profileId,
-    ...settings.hidDevices.map((d) => d.profileId),
-  ];
+  const profiles = [...Object.values(settings.profiles), settings.wedge.profileId];
   const unknown = profiles.find((id) => !findReaderProfile(id));
   if (unknown)
     throw new DomainError('bad_request', `There is no reader profile "${unknown}".`, [

@@ -1,11 +1,11 @@
 import type { ReaderSettings } from '../../../src-shared/api/readers';
-import { readerSettings } from '../../../src-shared/api/readers';
 import { defineOperation } from '../ops/operations';
 import type { Db } from '../store/database';
+import { upgradeReaderSettings } from './upgrade-reader-settings';
 
 export const DEFAULT_READER_SETTINGS: ReaderSettings = {
   profiles: {},
-  pcscMode: {},
+  shareModes: {},
   wedge: {
     isEnabled: true,
     profileId: 'wedge-hex',
@@ -26,8 +26,14 @@ export function loadReaderSettings(db: Db): ReaderSettings {
   const row = db.prepare(`SELECT value FROM desk_meta WHERE key = 'reader_settings'`).pluck().get() as
     string | undefined;
   if (!row) return DEFAULT_READER_SETTINGS;
-  const parsed = readerSettings.safeParse(JSON.parse(row));
-  return parsed.success ? parsed.data : DEFAULT_READER_SETTINGS;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row);
+  } catch {
+    return DEFAULT_READER_SETTINGS;
+  }
+  // Settings an earlier version saved are read in today's shape; the next save stores that shape.
+  return upgradeReaderSettings(stored) ?? DEFAULT_READER_SETTINGS;
 }
 
 /** Reader settings are this desk's own: audited, not synced. */

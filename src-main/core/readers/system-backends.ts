@@ -1,7 +1,19 @@
 import type { ReaderSettings } from '../../../src-shared/api/readers';
-import { createHidBackend } from './hid/hid-backend';
+import { hidReaderId, pcscReaderId } from '../../../src-shared/readers/reader-id';
+import { createHidBackend, type HidReaderConfig } from './hid/hid-backend';
 import { createPcscBackend } from './pcsc/pcsc-backend';
 import type { ReaderBackend } from './reader-backend';
+
+/** The HID readers the settings list, under the reader ids their profiles are kept by. */
+export function hidReaderConfigs(devices: ReaderSettings['hidDevices']): HidReaderConfig[] {
+  return devices.map((d) => ({
+    vendorId: d.vendorId,
+    productId: d.productId,
+    // No name: the backend names the reader after what the device calls itself.
+    ...(d.name ? { name: d.name } : {}),
+    readerId: hidReaderId(d.vendorId, d.productId),
+  }));
+}
 
 /**
  * The readers of this machine: PC/SC always (it reports itself unavailable without the library), HID
@@ -11,19 +23,10 @@ export function systemReaderBackends(current: () => ReaderSettings): ReaderBacke
   const settings = current();
   // The share mode is read at every connect, so a changed setting applies from the next tap.
   const backends: ReaderBackend[] = [
-    createPcscBackend({ mode: (name) => current().pcscMode[name] ?? 'shared' }),
+    createPcscBackend({ mode: (name) => current().shareModes[pcscReaderId(name)] ?? 'shared' }),
   ];
   if (settings.hidDevices.length > 0) {
-    backends.push(
-      createHidBackend({
-        devices: settings.hidDevices.map((d) => ({
-          vendorId: d.vendorId,
-          productId: d.productId,
-          name: d.name,
-          readerId: `hid:${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}`,
-        })),
-      }),
-    );
+    backends.push(createHidBackend({ devices: hidReaderConfigs(settings.hidDevices) }));
   }
   return backends;
 }

@@ -89,13 +89,16 @@ test('an administrator changes the wedge settings; a field the core refuses is m
   await page.getByTestId('hid-vendorId').fill('08ff');
   await page.getByTestId('hid-productId').fill('0009');
   await page.getByTestId('hid-name').fill('Desk HID reader');
+  await chooseOption(page, 'hid-profile', 'Keyboard wedge, UID in decimal');
   await page.getByTestId('reader-settings-save').click();
   await expect(page.getByText('The reader settings were saved.')).toBeVisible();
   const saved = await reader.admin.must('readers.settings', {});
   expect(saved.settings.wedge).toMatchObject({ minLength: 20, maxLength: 32, prefix: ';' });
   expect(saved.settings.hidDevices).toEqual([
-    { vendorId: 0x08ff, productId: 0x0009, name: 'Desk HID reader', profileId: expect.any(String) },
+    { vendorId: 0x08ff, productId: 0x0009, name: 'Desk HID reader' },
   ]);
+  // The reader's profile is kept under its reader id, which its reads carry.
+  expect(saved.settings.profiles).toEqual({ 'hid:08ff:0009': 'wedge-decimal' });
 });
 
 test('when pcscd stops, the panel says so and when it tries again, and recovers by itself', async ({

@@ -190,7 +190,7 @@ class PcscBackend implements ReaderBackend {
     // An unhandled 'error' would throw: listen before anything else can emit.
     reader.on('error', () => {});
     if (context !== this.#context || this.#isStopped) {
-      // Not from inside the binding's callback: close() takes the reader's mutex (see reader-slot.ts).
+      // Not from inside the binding's callback: close() takes the reader's mutex (see binding-call.ts).
       this.#timers.setTimeout(() => reader.close(), 0);
       return;
     }

@@ -8,8 +8,8 @@ import { fakeDeskClient, type FakeDesk } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
 
 const SETTINGS: ReaderSettings = {
-  profiles: {},
-  pcscMode: {},
+  profiles: { 'hid:08ff:0009': 'wedge-hex' },
+  shareModes: {},
   wedge: {
     isEnabled: true,
     profileId: 'wedge-hex',
@@ -20,7 +20,7 @@ const SETTINGS: ReaderSettings = {
     suffix: '',
     terminators: ['Enter'],
   },
-  hidDevices: [{ vendorId: 0x08ff, productId: 0x0009, name: 'Desk reader', profileId: 'wedge-hex' }],
+  hidDevices: [{ vendorId: 0x08ff, productId: 0x0009, name: 'Desk reader' }],
 };
 const PROFILES = [{ id: 'wedge-hex', name: 'Keyboard wedge, UID in hex', format: 'hex' }];
 
@@ -73,7 +73,7 @@ describe('reader settings form', () => {
     expect(desk.callsOf('readers.configure')).toEqual([]);
   });
 
-  it('sends the settings with HID ids as numbers', async () => {
+  it('sends the settings with HID ids as numbers, the reader’s profile under its new id', async () => {
     const desk = fakeDeskClient();
     desk.handlers['readers.configure'] = (input) => ok(input as ReaderSettings);
     const wrapper = await mountForm(true, desk);
@@ -81,7 +81,26 @@ describe('reader settings form', () => {
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     expect(desk.callsOf('readers.configure')).toEqual([
-      { ...SETTINGS, hidDevices: [{ ...SETTINGS.hidDevices[0], vendorId: 0x1a2b }] },
+      {
+        ...SETTINGS,
+        profiles: { 'hid:1a2b:0009': 'wedge-hex' },
+        hidDevices: [{ ...SETTINGS.hidDevices[0], vendorId: 0x1a2b }],
+      },
     ]);
+  });
+
+  it('refuses the same HID reader twice, in the operator’s words, before asking the core', async () => {
+    const desk = fakeDeskClient();
+    const wrapper = await mountForm(true, desk);
+    await wrapper.get('[data-testid="hid-add"]').trigger('click');
+    await wrapper.get('#hid-1-vendorId').setValue('08ff');
+    await wrapper.get('#hid-1-productId').setValue('9');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    const errors = wrapper.findAll('[data-testid="hid-duplicate-error"]');
+    expect(errors.map((error) => error.text())).toEqual([
+      'This HID reader is already in the list: the same vendor and product ID can be listed only once.',
+    ]);
+    expect(desk.callsOf('readers.configure')).toEqual([]);
   });
 });
