@@ -72,11 +72,37 @@ export function createDesk(config: DeskConfig): Desk {
   const audit = createAuditMonitor(db, { clock, logger });
   const auditCheck = audit.start();
   const ops = createOperationRunner(db, clock, random, desk.id);
-  const sessions = createSessionStore(clock, idleTimeoutSeconds * 1000);
+  // Set when a change to an operator's record ended their sessions; the screens are told once the
+  // call that made the change has finished (so an operator who set their own password stays in).
+  let hasEndedSessions = false;
+  const operators = createOperatorService(db, ops, clock, {
+    onSessionsEnded: () => {
+      hasEndedSessions = true;
+    },
+  });
+  const sessions = createSessionStore(clock, idleTimeoutSeconds * 1000, operators.standing);
   const connections = new Set<Connection & { emit(event: DeskEventName, payload: unknown): void }>();
 
+  // current() checks each screen's operator as their record is now: a disabled operator's screen
+  // receives no card taps, even before it has been told that its session has ended.
   const sendToOperators = (event: DeskEventName, payload: unknown) => {
     for (const c of connections) if (sessions.current(c.session)) c.emit(event, payload);
+  };
+
+  /** Ends sessions that went idle or that their operator's record no longer allows, and tells their screens. */
+  const endSessions = () => {
+    for (const c of connections) {
+      if (!c.session) continue;
+      const reason = sessions.isIdle(c.session) ? 'idle' : sessions.current(c.session) ? null : 'revoked';
+      if (!reason) continue;
+      ops.record(
+        reason === 'idle' ? 'operator.idleLogout' : 'operator.sessionEnded',
+        c.session.operatorId,
+        null,
+      );
+      c.session = null;
+      c.emit('session.ended', { reason } satisfies DeskEventPayload<'session.ended'>);
+    }
   };
   let readerSettings = loadReaderSettings(db);
   const identifier = createIdentifier(db);
@@ -104,7 +130,7 @@ export function createDesk(config: DeskConfig): Desk {
     desk,
     idleTimeoutSeconds,
     sessions,
-    operators: createOperatorService(db, ops, clock),
+    operators,
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
     cards: createCardService(db, ops),
@@ -116,16 +142,9 @@ export function createDesk(config: DeskConfig): Desk {
   });
   const dispatch = createDispatcher(handlers, sessions, logger);
 
-  // Sessions that go idle are ended, and their screen told to return to the idle screen.
-  const idleTimer = setInterval(() => {
-    for (const c of connections) {
-      if (c.session && sessions.isIdle(c.session)) {
-        ops.record('operator.idleLogout', c.session.operatorId, null);
-        c.session = null;
-        c.emit('session.ended', { reason: 'idle' } satisfies DeskEventPayload<'session.ended'>);
-      }
-    }
-  }, 1000);
+  // Sessions that go idle are ended, and their screen told to return to the idle screen. The same
+  // round catches a record changed by another process on this database (the set-up command).
+  const idleTimer = setInterval(endSessions, 1000);
   idleTimer.unref();
   readers.start();
 
@@ -141,7 +160,14 @@ export function createDesk(config: DeskConfig): Desk {
       } as Connection & { emit(event: DeskEventName, payload: unknown): void };
       connections.add(connection);
       return {
-        call: (method, input) => dispatch(connection, method, input),
+        async call(method, input) {
+          const result = await dispatch(connection, method, input);
+          if (hasEndedSessions) {
+            hasEndedSessions = false;
+            endSessions();
+          }
+          return result;
+        },
         onEvent(listener) {
           local.on('event', listener);
           return () => local.off('event', listener);

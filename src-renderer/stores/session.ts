@@ -18,6 +18,8 @@ export type SessionPhase = 'loading' | 'unavailable' | 'needsFirstAdmin' | 'logg
 export type SessionEnd =
   | { kind: 'idle'; seconds: number }
   | { kind: 'elsewhere' }
+  /** An administrator disabled the account or set its password. */
+  | { kind: 'revoked' }
   | { kind: 'unauthenticated' }
   | { kind: 'connection' };
 
@@ -157,7 +159,8 @@ export const useSessionStore = defineStore('session', () => {
       });
       onDeskEvent('session.ended', ({ reason }) => {
         if (phase.value !== 'loggedIn') return;
-        end(reason === 'idle' ? { kind: 'idle', seconds: idleTimeoutSeconds.value } : { kind: 'elsewhere' });
+        if (reason === 'idle') end({ kind: 'idle', seconds: idleTimeoutSeconds.value });
+        else end({ kind: reason === 'revoked' ? 'revoked' : 'elsewhere' });
       });
       // A new socket is a new session at the core: ask again who is logged in.
       const connection = useConnectionStore();

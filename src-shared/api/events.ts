@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { cardPresented, readersOverview } from './readers';
 
 export const deskEvents = {
-  /** The operator's session ended (idle timeout, logout elsewhere): go back to the idle/login screen. */
-  'session.ended': z.object({ reason: z.enum(['idle', 'logout']) }),
+  /**
+   * The operator's session ended (idle timeout, logout elsewhere, or 'revoked': an administrator
+   * disabled the account or set its password): go back to the idle/login screen.
+   */
+  'session.ended': z.object({ reason: z.enum(['idle', 'logout', 'revoked']) }),
   /** A card was presented to a reader and matched (or not). Sent to logged-in screens. */
   'card.presented': cardPresented,
   /** A reader or reader service changed state. */

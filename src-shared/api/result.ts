@@ -27,11 +27,16 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Facts a screen may put into its own words beside the code, e.g. `{ retryAfterSeconds: 30 }`. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface ApiError {
   code: ErrorCode;
   message: string;
   /** For validation errors: which fields, so a form can point at them. */
   issues?: FieldIssue[];
+  /** Optional: older screens ignore it, and screens read it only through a validating reader. */
+  params?: ErrorParams;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -44,6 +49,10 @@ export function fail(
   code: ErrorCode,
   message: string,
   issues?: FieldIssue[],
+  params?: ErrorParams,
 ): { ok: false; error: ApiError } {
-  return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
+  const error: ApiError = { code, message };
+  if (issues) error.issues = issues;
+  if (params) error.params = params;
+  return { ok: false, error };
 }

@@ -1,7 +1,7 @@
 // The one door into the core: validate the input against the contract, check who is calling,
 // run the service, and answer with a value. Nothing is written when any step refuses.
 import type { z } from 'zod';
-import { isMethodName, methods, type Access, type MethodName } from '../../../src-shared/api/methods';
+import { isMethodName, methods, type Access } from '../../../src-shared/api/methods';
 import { fail, ok, type FieldIssue, type Result } from '../../../src-shared/api/result';
 import type { Role } from '../../../src-shared/domain/roles';
 import type { Session } from '../auth/sessions';
@@ -17,7 +17,15 @@ export interface Logger {
 }
 
 function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  // String() per segment: a Symbol key would make join() throw.
+  return error.issues
+    .slice(0, 20)
+    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** A name for the logs that never runs the caller's code (toString, valueOf, proxy traps). */
+function describeMethod(method: unknown): string {
+  return typeof method === 'string' ? JSON.stringify(method.slice(0, 60)) : `of type ${typeof method}`;
 }
 
 function isAllowed(access: Exclude<Access, 'public'>, roles: readonly Role[]): boolean {
@@ -29,18 +37,19 @@ export function createDispatcher(
   sessions: { current(s: Session | null): Session | null; touch(s: Session): void },
   logger: Logger,
 ) {
-  return async function dispatch(
+  async function answer(
     connection: Connection,
     method: unknown,
     rawInput: unknown,
   ): Promise<Result<unknown>> {
-    if (!isMethodName(method))
-      return fail('unknown_method', `There is no method ${JSON.stringify(String(method).slice(0, 60))}.`);
+    if (!isMethodName(method)) return fail('unknown_method', `There is no method ${describeMethod(method)}.`);
     const spec = methods[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('bad_request', 'Some fields are not valid.', issuesOf(parsed.error));
 
     if (spec.access !== 'public') {
+      // current() reads the operator's record as it is now: a disabled operator, a reset password
+      // or a narrowed role takes effect at this call, not at the next login.
       const session = sessions.current(connection.session);
       if (!session) {
         connection.session = null;
@@ -53,14 +62,37 @@ export function createDispatcher(
     }
 
     try {
-      const handler = handlers[method as MethodName] as (input: unknown, connection: Connection) => unknown;
+      const handler = handlers[method] as (input: unknown, connection: Connection) => unknown;
       const value = await handler(parsed.data, connection);
       // The output schema strips anything a handler returned beyond the contract.
       return ok(spec.output.parse(value));
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message, error.issues);
-      logger.error(`${method} failed`, error);
+      if (error instanceof DomainError) return fail(error.code, error.message, error.issues, error.params);
+      report(`${method} failed`, error);
       return fail('internal', 'Something went wrong on this desk. The operation was not saved.');
+    }
+  }
+
+  function report(message: string, error: unknown): void {
+    try {
+      logger.error(message, error);
+    } catch {
+      // A failing logger must not turn an answer into a rejection.
+    }
+  }
+
+  return async function dispatch(
+    connection: Connection,
+    method: unknown,
+    rawInput: unknown,
+  ): Promise<Result<unknown>> {
+    try {
+      return await answer(connection, method, rawInput);
+    } catch (error) {
+      // Only the caller's own values get here (a proxy or getter that throws while the input is
+      // parsed): whatever is sent, the caller gets an answer and the desk keeps running.
+      report('a call could not be read', error);
+      return fail('bad_request', 'The request could not be read.');
     }
   };
 }

@@ -85,9 +85,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
       };
     },
     'session.login': async ({ username, password }, c) => {
-      const row = await d.operators.login(username, password);
+      const row = await d.operators.login(username, password, c);
       const self = toOperatorSelf(row);
-      c.session = d.sessions.start(row.id, self.roles);
+      c.session = d.sessions.start(row.id, self.roles, row.session_epoch);
       return self;
     },
     'session.logout': (_input, c) => {
@@ -103,7 +103,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       }
       const row = await d.operators.createFirstAdmin(input);
       const self = toOperatorSelf(row);
-      c.session = d.sessions.start(row.id, self.roles);
+      c.session = d.sessions.start(row.id, self.roles, row.session_epoch);
       return self;
     },
 
@@ -151,7 +151,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     'operators.list': () => ({ items: d.operators.list() }),
     'operators.create': (input, c) => d.operators.create(input, by(c)),
-    'operators.update': (input, c) => {
+    'operators.update': async (input, c) => {
       if (
         input.id === by(c) &&
         (input.isDisabled === true || (input.roles && !input.roles.includes('admin')))
@@ -161,7 +161,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
           'You cannot disable yourself or remove your own administrator role.',
         );
       }
-      return d.operators.update(input, by(c));
+      const session = operatorOf(c);
+      const epoch = session.epoch;
+      const view = await d.operators.update(input, session.operatorId);
+      // Setting one's own password ends one's other sessions, not this one: the person is still here.
+      // Only this change is adopted: if someone else also moved the epoch meanwhile, this one ends too.
+      const standing = input.id === session.operatorId ? d.operators.standing(input.id) : undefined;
+      if (standing?.sessionEpoch === epoch + 1) session.epoch = standing.sessionEpoch;
+      return view;
     },
 
     'audit.status': () => d.audit.status(),

@@ -63,10 +63,12 @@ export const updateOperator = defineOperation<OperatorChange, OperatorRow>(
         throw new DomainError('last_admin', 'This is the last active administrator: make another one first.');
       }
     }
+    // A new password or a disable ends the operator's sessions everywhere (auth/sessions.ts); a role
+    // change needs no new epoch because every call reads the roles afresh.
+    const endsSessions = p.passwordHash !== undefined || isDisabled !== (before.is_disabled === 1);
     db.prepare(
       `UPDATE operators SET display_name = ?, roles = ?, language = ?, is_disabled = ?, password_hash = ?,
-       failed_logins = CASE WHEN ? THEN 0 ELSE failed_logins END,
-       locked_until = CASE WHEN ? THEN NULL ELSE locked_until END, updated_at = ?
+       session_epoch = session_epoch + ?, updated_at = ?
      WHERE id = ?`,
     ).run(
       p.displayName ?? before.display_name,
@@ -74,40 +76,19 @@ export const updateOperator = defineOperation<OperatorChange, OperatorRow>(
       p.language ?? before.language,
       isDisabled ? 1 : 0,
       p.passwordHash ?? before.password_hash,
-      p.passwordHash ? 1 : 0,
-      p.passwordHash ? 1 : 0,
+      endsSessions ? 1 : 0,
       now,
       p.id,
     );
+    // A password set by an administrator also lifts any login back-off on the account.
+    if (p.passwordHash) db.prepare('DELETE FROM login_backoff WHERE username = ?').run(before.username);
     const changed = Object.keys(p).filter((k) => k !== 'id' && k !== 'passwordHash');
     if (p.passwordHash) changed.push('password');
     return {
       result: db.prepare('SELECT * FROM operators WHERE id = ?').get(p.id) as OperatorRow,
       recordType: 'operator',
       recordId: p.id,
-      audit: { changed, roles: p.roles },
+      audit: { changed, roles: p.roles, endedSessions: endsSessions },
     };
   },
 );
-
-/** Failed and successful logins update the lockout counters; each is audited. */
-export const recordLoginAttempt = defineOperation<
-  { id: string; succeeded: boolean; lockUntil: string | null },
-  void
->('operator.loginAttempt', ({ db, now }, p) => {
-  if (p.succeeded) {
-    db.prepare(
-      'UPDATE operators SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-    ).run(now, p.id);
-  } else {
-    db.prepare(
-      'UPDATE operators SET failed_logins = failed_logins + 1, locked_until = ?, updated_at = ? WHERE id = ?',
-    ).run(p.lockUntil, now, p.id);
-  }
-  return {
-    result: undefined,
-    recordType: 'operator',
-    recordId: p.id,
-    audit: { succeeded: p.succeeded, lockedUntil: p.lockUntil },
-  };
-});

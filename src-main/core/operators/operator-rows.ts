@@ -10,8 +10,8 @@ export interface OperatorRow {
   roles: string;
   language: string;
   is_disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
+  /** Moves on when the password is set or the account disabled: older sessions end (auth/sessions.ts). */
+  session_epoch: number;
   created_at: string;
   updated_at: string;
 }

@@ -1,22 +1,33 @@
 import type { OperatorSelf, OperatorView } from '../../../src-shared/api/schemas';
 import type { MethodParsedInput } from '../../../src-shared/api/methods';
 import type { Language } from '../../../src-shared/domain/languages';
+import type { Role } from '../../../src-shared/domain/roles';
+import { createConnectionBackoff } from '../auth/connection-backoff';
+import { toRetryAfterSeconds } from '../auth/login-backoff';
+import { countLoginAttempt } from '../auth/operations/count-login-attempt';
+import { recordLogin } from '../auth/operations/record-login';
 import { dummyHash, hashPassword, passwordWeakness, verifyPassword } from '../auth/password-hash';
+import type { OperatorStanding } from '../auth/sessions';
 import type { Clock } from '../ops/context';
 import { DomainError } from '../ops/domain-error';
 import type { OperationRunner } from '../ops/operations';
 import type { Db } from '../store/database';
-import { createOperator, recordLoginAttempt, updateOperator } from './operator-operations';
+import { createOperator, updateOperator } from './operator-operations';
 import { toOperatorSelf, toOperatorView, type OperatorRow } from './operator-rows';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
 
 export interface OperatorService {
   hasOperators(): boolean;
   createFirstAdmin(input: MethodParsedInput<'setup.createFirstAdmin'>): Promise<OperatorRow>;
-  login(username: string, password: string): Promise<OperatorRow>;
+  /**
+   * Checks a login from `connection` (the back-off counts per connection too). Every refusal a
+   * stranger could learn from is the same: an unknown username, a wrong password and a disabled
+   * account all answer `invalid_login` after one password check; a throttled attempt answers
+   * `locked_out` with `retryAfterSeconds`, for existing and unknown usernames alike.
+   */
+  login(username: string, password: string, connection: object): Promise<OperatorRow>;
   byId(id: string): OperatorRow | undefined;
+  /** One primary-key lookup: the dispatcher runs it on every call (auth/sessions.ts). */
+  standing(id: string): OperatorStanding | undefined;
   setLanguage(id: string, language: Language): OperatorSelf;
   list(): OperatorView[];
   create(input: MethodParsedInput<'operators.create'>, by: string): Promise<OperatorView>;
@@ -28,10 +39,24 @@ function checkPassword(password: string, username: string): void {
   if (weakness) throw new DomainError('weak_password', weakness, [{ path: 'password', message: weakness }]);
 }
 
-export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock): OperatorService {
+export interface OperatorServiceEvents {
+  /** An operator's sessions were ended by a change to their record (a new password, a disable). */
+  onSessionsEnded?(operatorId: string): void;
+}
+
+export function createOperatorService(
+  db: Db,
+  ops: OperationRunner,
+  clock: Clock,
+  events: OperatorServiceEvents = {},
+): OperatorService {
   const byId = (id: string) =>
     db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
   const hasOperators = () => db.prepare('SELECT 1 FROM operators LIMIT 1').get() !== undefined;
+  const standingQuery = db.prepare('SELECT roles, is_disabled, session_epoch FROM operators WHERE id = ?');
+  const connectionBackoff = createConnectionBackoff(clock);
+  // Hashed now, so the first unknown username costs one check like every later one.
+  void dummyHash();
 
   return {
     hasOperators,
@@ -44,29 +69,60 @@ export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock
         throw new DomainError('first_admin_exists', 'The first administrator already exists: log in.');
       return ops.run(createOperator, { ...input, passwordHash, roles: ['admin'] }, null);
     },
-    async login(username, password) {
-      const row = db.prepare('SELECT * FROM operators WHERE username = ?').get(username.toLowerCase()) as
+    standing(id) {
+      const row = standingQuery.get(id) as
+        { roles: string; is_disabled: number; session_epoch: number } | undefined;
+      return row
+        ? {
+            roles: JSON.parse(row.roles) as Role[],
+            isDisabled: row.is_disabled === 1,
+            sessionEpoch: row.session_epoch,
+          }
+        : undefined;
+    },
+    async login(username, password, connection) {
+      const name = username.toLowerCase();
+      const row = db.prepare('SELECT * FROM operators WHERE username = ?').get(name) as
         OperatorRow | undefined;
-      if (!row) {
-        await verifyPassword(password, await dummyHash());
-        ops.record('operator.loginUnknown', null, null, { username: username.slice(0, 40) });
+      // Counted before the slow check, synchronously: no other attempt runs between the read and the
+      // count, so simultaneous guesses are throttled like consecutive ones.
+      const start = ops.run(
+        countLoginAttempt,
+        {
+          username: name,
+          operatorId: row?.id ?? null,
+          connectionWaitMs: connectionBackoff.waitMs(connection),
+        },
+        null,
+      );
+      if (!start.isAllowed) {
+        const retryAfterSeconds = toRetryAfterSeconds(start.waitMs);
+        throw new DomainError(
+          'locked_out',
+          `Too many failed attempts. Try again in ${retryAfterSeconds} s.`,
+          undefined,
+          { retryAfterSeconds },
+        );
+      }
+      connectionBackoff.countFailure(connection);
+
+      const isMatch = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
+      // Read again: the password may have been reset or the account disabled during the check.
+      const after = row && byId(row.id);
+      const isAccepted =
+        isMatch && after && after.is_disabled === 0 && after.password_hash === row.password_hash;
+      if (!isAccepted) {
+        const reason = !row ? 'unknown' : !isMatch ? 'password' : 'disabled_or_changed';
+        ops.record('operator.loginFailed', row?.id ?? null, row ? { type: 'operator', id: row.id } : null, {
+          username: name,
+          reason,
+        });
+        // A disabled account answers like a wrong password: it must not confirm the password was right.
         throw new DomainError('invalid_login', 'Wrong username or password.');
       }
-      const now = clock.now();
-      if (row.locked_until && Date.parse(row.locked_until) > now) {
-        throw new DomainError('locked_out', `Too many failed attempts. Try again after ${row.locked_until}.`);
-      }
-      const isMatch = await verifyPassword(password, row.password_hash);
-      if (!isMatch || row.is_disabled) {
-        const failures = row.failed_logins + 1;
-        const lockUntil = failures >= MAX_FAILED_LOGINS ? new Date(now + LOCKOUT_MS).toISOString() : null;
-        ops.run(recordLoginAttempt, { id: row.id, succeeded: false, lockUntil }, row.id);
-        if (isMatch && row.is_disabled)
-          throw new DomainError('forbidden', 'This operator account is disabled.');
-        throw new DomainError('invalid_login', 'Wrong username or password.');
-      }
-      ops.run(recordLoginAttempt, { id: row.id, succeeded: true, lockUntil: null }, row.id);
-      return byId(row.id)!;
+      connectionBackoff.reset(connection);
+      ops.run(recordLogin, { username: name, operatorId: after.id }, after.id);
+      return after;
     },
     setLanguage(id, language) {
       return toOperatorSelf(ops.run(updateOperator, { id, language }, id));
@@ -91,7 +147,9 @@ export function createOperatorService(db: Db, ops: OperationRunner, clock: Clock
         checkPassword(password, before.username);
         passwordHash = await hashPassword(password);
       }
-      return toOperatorView(ops.run(updateOperator, { ...rest, passwordHash }, by));
+      const after = ops.run(updateOperator, { ...rest, passwordHash }, by);
+      if (after.session_epoch !== before.session_epoch) events.onSessionsEnded?.(after.id);
+      return toOperatorView(after);
     },
   };
 }

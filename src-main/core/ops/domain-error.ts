@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue } from '../../../src-shared/api/result';
+import type { ErrorCode, ErrorParams, FieldIssue } from '../../../src-shared/api/result';
 
 /** A refusal the operator can act on; the dispatcher turns it into { ok: false, error }. */
 export class DomainError extends Error {
@@ -6,6 +6,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'DomainError';

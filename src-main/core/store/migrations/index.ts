@@ -3,6 +3,7 @@ import { migration0001 } from './0001-operators-and-audit';
 import { migration0002 } from './0002-organisations-and-holders';
 import { migration0003 } from './0003-cards-and-credentials';
 import { migration0004 } from './0004-credential-keys';
+import { migration0005 } from './0005-sessions-and-login-backoff';
 import { migration0006 } from './0006-audit-chain';
 
 export interface Migration {
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
   migration0006,
 ];

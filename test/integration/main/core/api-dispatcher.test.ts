@@ -30,6 +30,55 @@ describe('the API dispatcher', () => {
     expect(totals()).toEqual(before);
   });
 
+  it('answers hostile method names and inputs, never rejecting or throwing', async () => {
+    const before = totals();
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const hostileObject = { toString: trap, valueOf: trap, [Symbol.toPrimitive]: trap, toJSON: trap };
+    const throwingProxy = new Proxy(
+      {},
+      { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap },
+    );
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const methodsToTry: unknown[] = [
+      hostileObject,
+      throwingProxy,
+      revoked.proxy,
+      Symbol('session.status'),
+      'x'.repeat(5_000_000),
+      () => 'session.status',
+      10n,
+      undefined,
+    ];
+    for (const method of methodsToTry) {
+      const result = await t.admin.raw.call(method as string, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      if (!result.ok) expect(result.error.message.length).toBeLessThan(200);
+    }
+    const inputsToTry: unknown[] = [
+      hostileObject,
+      throwingProxy,
+      revoked.proxy,
+      { query: hostileObject },
+      { query: throwingProxy },
+      { [Symbol('query')]: 'a', query: 'a', extra: 1 },
+      Object.defineProperty({}, 'query', { get: trap, enumerable: true }),
+      { query: 'x'.repeat(5_000_000) },
+      Symbol('input'),
+    ];
+    for (const input of inputsToTry) {
+      const result = await t.admin.raw.call('holders.search', input);
+      expect(result, String(typeof input)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    const login = await t.anonymous().raw.call('session.login', throwingProxy);
+    expect(login).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(totals()).toEqual(before);
+    // The desk still answers normally afterwards.
+    expect((await t.admin.call('holders.search', { query: 'a' })).ok).toBe(true);
+  });
+
   it('refuses malformed input with field issues: wrong types, extra keys, non-objects', async () => {
     const before = totals();
     const bad: unknown[] = [

@@ -118,6 +118,17 @@ describe('idle logout', () => {
     expect(desk.callsOf('session.logout')).toHaveLength(0);
   });
 
+  it('tells apart a session an administrator ended from a logout elsewhere', async () => {
+    const session = await loggedIn();
+    desk.emit('session.ended', { reason: 'revoked' });
+    expect(session.phase).toBe('loggedOut');
+    expect(session.endReason).toEqual({ kind: 'revoked' });
+    const again = await session.login('admin', 'correct horse battery');
+    expect(again.ok).toBe(true);
+    desk.emit('session.ended', { reason: 'logout' });
+    expect(session.endReason).toEqual({ kind: 'elsewhere' });
+  });
+
   it('returns to the login on any unauthenticated answer', async () => {
     desk.handlers['holders.search'] = () => fail('unauthenticated', 'Log in first.');
     const session = await loggedIn();
