@@ -21,6 +21,13 @@ describe('import boundaries', () => {
     ['src-shared/api/X.ts', "import { createHash } from 'node:crypto';"],
     ['src-shared/api/X.ts', "import { openDatabase } from '../../src-main/core/store/database';"],
     ['src-main/web/X.ts', "import { BrowserWindow } from 'electron';"],
+    ['src-main/web/X.ts', "import { APP_HOST } from '../electron/window-options';"],
+    ['src-main/electron/X.ts', "import { startWebHost } from '../web/web-host';"],
+    ['src-main/renderer-host/X.ts', "import { app } from 'electron';"],
+    ['src-main/renderer-host/X.ts', "import { createDesk } from '../core/create-desk';"],
+    ['src-main/renderer-host/X.ts', "import { startWebHost } from '../web/web-host';"],
+    ['src-main/renderer-host/X.ts', "import { serveRenderer } from '../electron/protocol';"],
+    ['src-main/renderer-host/X.ts', "import App from '../../src-renderer/App.vue';"],
     ['test/unit/X.test.ts', "import { app } from 'electron';"],
   ];
   for (const [file, code] of forbidden) {
@@ -35,6 +42,10 @@ describe('import boundaries', () => {
     ['src-main/core/holders/X.ts', "import { createHash } from 'node:crypto';"],
     ['src-main/web/X.ts', "import { createDesk } from '../core/create-desk';"],
     ['src-main/electron/X.ts', "import { app } from 'electron';"],
+    ['src-main/electron/X.ts', "import { securityHeaders } from '../renderer-host/security-headers';"],
+    ['src-main/web/X.ts', "import { securityHeaders } from '../renderer-host/security-headers';"],
+    ['src-main/renderer-host/X.ts', "import { statSync } from 'node:fs';"],
+    ['src-main/renderer-host/X.ts', "import { methods } from '../../src-shared/api/methods';"],
   ];
   for (const [file, code] of allowed) {
     it(`allows in ${file}: ${code}`, async () => {
