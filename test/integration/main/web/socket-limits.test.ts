@@ -177,8 +177,10 @@ describe('the web host WebSocket limits', () => {
     delay.disable();
     expect(nested).toMatchObject({ id: -1, result: { ok: false, error: { code: 'bad_request' } } });
     expect(meanwhile).toMatchObject({ result: { ok: true } });
-    // Parsed in full, this frame held the event loop for about 4.5 s; the depth check is one pass.
-    expect(delay.max / 1e6).toBeLessThan(1000);
+    // Parsed in full, this frame held the event loop for 4.5 s (12 s on a loaded machine); refused
+    // at the 33rd bracket, what remains is receiving 8 MB, here in the same process as the sender
+    // (measured 0.4 s at a load average of 12).
+    expect(delay.max / 1e6).toBeLessThan(3000);
     await expectWorking(nester);
     tab.close();
     nester.close();
