@@ -1,5 +1,6 @@
 // Lint rules, including the import boundaries of DESIGN.md section 3:
 // src-shared ← src-main/core ← src-main/electron|web; src-shared ← src-renderer; src-shared ← src-server.
+// src-main/renderer-host serves the built renderer for both shells, which never import each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
@@ -22,6 +23,18 @@ const noShells = {
   group: ['**/electron/**', '**/web/**', '**/electron', '**/web'],
   message: 'The core is below the Electron shell and the web host: it never imports them.',
 };
+const noCore = {
+  group: ['**/core/**', '**/core'],
+  message: 'Serving the renderer needs no desk: keep renderer-host below the core.',
+};
+const noElectronShell = {
+  group: ['**/electron/**', '**/electron'],
+  message: 'The web host and the Electron shell share only renderer-host and the core.',
+};
+const noWebHost = {
+  group: ['**/web/**', '**/web'],
+  message: 'The Electron shell and the web host share only renderer-host and the core.',
+};
 
 export const boundaries = {
   'src-shared/**': {
@@ -29,7 +42,9 @@ export const boundaries = {
     paths: [electronOnly, { name: 'better-sqlite3', message: 'src-shared is pure TypeScript.' }],
   },
   'src-main/core/**': { patterns: [noRenderer, noShells], paths: [electronOnly] },
-  'src-main/web/**': { patterns: [noRenderer], paths: [electronOnly] },
+  'src-main/web/**': { patterns: [noRenderer, noElectronShell], paths: [electronOnly] },
+  'src-main/electron/**': { patterns: [noRenderer, noWebHost], paths: [] },
+  'src-main/renderer-host/**': { patterns: [noRenderer, noShells, noCore], paths: [electronOnly] },
   'src-renderer/**': { patterns: [nodeBuiltins, noMain], paths: [electronOnly] },
   'src-server/**': {
     patterns: [noRenderer, { group: ['**/src-main/**'], message: 'The hub shares only src-shared.' }],

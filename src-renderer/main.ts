@@ -8,7 +8,7 @@ import { createApp } from 'vue';
 import { z } from 'zod';
 import App from './App.vue';
 import { setDeskClient } from './client/api';
-import { pickTransport } from './client/desk-client';
+import { apiUrl, followLaunchLink, onLaunchLink, pickTransport } from './client/desk-client';
 import { i18n } from './i18n';
 import { createDeskRouter } from './router';
 import { useConnectionStore } from './stores/connection';
@@ -19,7 +19,7 @@ import { DeskPreset } from './theme/desk-preset';
 // reported as a violation).
 z.config({ jitless: true });
 
-const transport = pickTransport();
+let transport = pickTransport();
 if (transport.kind !== 'noToken') setDeskClient(transport.client);
 
 const app = createApp(App);
@@ -38,6 +38,15 @@ app.use(PrimeVue, {
 });
 app.use(ToastService);
 useConnectionStore(pinia).attach(transport);
+// A new launch link pasted into this tab (after the web host restarted) connects without a reload.
+onLaunchLink(window, (token) => {
+  const hadClient = transport.kind !== 'noToken';
+  transport = followLaunchLink(transport, apiUrl(window.location, token));
+  if (hadClient || transport.kind === 'noToken') return;
+  setDeskClient(transport.client);
+  useConnectionStore(pinia).attach(transport);
+  void useSessionStore(pinia).start();
+});
 app.use(createDeskRouter());
 app.mount('#app');
 

@@ -1,12 +1,16 @@
 // The desk API over the web host's WebSocket: `{ id, method, input }` out, `{ id, result }` replies and
 // `{ event, payload }` events in (src-shared/api/client.ts). Reconnects with back-off; a call in flight
-// when the socket drops is answered with an `internal` error value, never left hanging.
+// when the socket drops is answered with an `internal` error value, never left hanging, and a call made
+// while the connection is lost is answered `not_connected` at once, so the screen can say so.
+// The host closes a socket whose token is not this launch's with 4401: after having been accepted,
+// that means the web host was restarted, and only its new launch link (`connectTo`) helps.
 import type { CallMessage, DeskClient } from '../../src-shared/api/client';
 import { deskEvents, type DeskEventName, type DeskEventPayload } from '../../src-shared/api/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api/methods';
 import { fail, type Result } from '../../src-shared/api/result';
+import { SOCKET_CLOSE } from '../../src-shared/api/socket-close-codes';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'rejected' | 'closed';
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'rejected' | 'restarted' | 'closed';
 
 /** What the client needs of a socket; the browser's WebSocket is wrapped by `browserSocket`. */
 export interface SocketLike {
@@ -16,7 +20,8 @@ export interface SocketLike {
 export interface SocketHandlers {
   onOpen(): void;
   onMessage(data: unknown): void;
-  onClose(): void;
+  /** The close code the browser reports: 1006 for a refused upgrade or a dropped connection. */
+  onClose(code: number): void;
 }
 export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketLike;
 
@@ -24,7 +29,7 @@ export const browserSocket: SocketFactory = (url, handlers) => {
   const socket = new WebSocket(url);
   socket.onopen = () => handlers.onOpen();
   socket.onmessage = (event) => handlers.onMessage(event.data);
-  socket.onclose = () => handlers.onClose();
+  socket.onclose = (event) => handlers.onClose(event.code);
   return socket;
 };
 
@@ -48,6 +53,8 @@ export interface WsClientOptions {
 export interface WsDeskClient extends DeskClient {
   readonly state: ConnectionState;
   onStateChange(listener: (state: ConnectionState) => void): () => void;
+  /** Connects to another URL (a new launch link), keeping the listeners of this client. */
+  connectTo(url: string): void;
   close(): void;
 }
 
@@ -60,6 +67,8 @@ interface Waiting {
 
 const LOST = 'The connection to the desk was lost before it answered; check whether the change was saved.';
 const NOT_CONNECTED = 'There is no connection to the desk.';
+const ABORTED =
+  'The connection to the desk was replaced before it answered; check whether the change was saved.';
 
 function parseFrame(data: unknown): Record<string, unknown> | null {
   if (typeof data !== 'string') return null;
@@ -86,10 +95,14 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
   const replyTimeoutMs = options.replyTimeoutMs ?? 60_000;
 
   let state: ConnectionState = 'connecting';
+  let url = options.url;
   let socket: SocketLike | null = null;
   let nextId = 1;
   let failedAttempts = 0;
   let hasEverOpened = false;
+  // Whether the host ever accepted this token: a socket it answered, or one that ended for another
+  // reason than a refusal. A refused socket opens for a moment too, before its close code arrives.
+  let wasAccepted = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const sent = new Map<number, Waiting>();
   const queued: Waiting[] = [];
@@ -102,10 +115,14 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
     for (const listener of stateListeners) listener(next);
   }
 
-  function settleAll(list: Iterable<Waiting>, message: string): void {
+  function settleAll(
+    list: Iterable<Waiting>,
+    message: string,
+    code: 'internal' | 'not_connected' = 'internal',
+  ): void {
     for (const waiting of list) {
       clearTimeout(waiting.timer);
-      waiting.settle(fail('internal', message));
+      waiting.settle(fail(code, message));
     }
   }
 
@@ -120,6 +137,7 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
   }
 
   function handleMessage(data: unknown): void {
+    wasAccepted = true;
     const frame = parseFrame(data);
     if (!frame) return;
     if (typeof frame.id === 'number') {
@@ -139,27 +157,41 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
     }
   }
 
-  function handleClose(): void {
+  function handleClose(code: number, wasOpen: boolean): void {
     socket = null;
+    const isRefused = code === SOCKET_CLOSE.staleToken || code === SOCKET_CLOSE.tooManyConnections;
+    if (wasOpen && !isRefused) wasAccepted = true;
+    if (code === SOCKET_CLOSE.staleToken) {
+      // The host read none of the calls sent on a refused socket.
+      settleAll(sent.values(), NOT_CONNECTED, 'not_connected');
+      sent.clear();
+      setState(wasAccepted ? 'restarted' : 'rejected');
+      settleAll(queued.splice(0), NOT_CONNECTED, 'not_connected');
+      return;
+    }
     settleAll(sent.values(), LOST);
     sent.clear();
     if (state === 'closed') return;
     failedAttempts += 1;
     if (!hasEverOpened && failedAttempts >= rejectAfter) {
       setState('rejected');
-      settleAll(queued.splice(0), NOT_CONNECTED);
+      settleAll(queued.splice(0), NOT_CONNECTED, 'not_connected');
       return;
     }
     setState(hasEverOpened ? 'reconnecting' : 'connecting');
+    // Calls waiting for the first connection wait on; once it was lost, the screen hears so at once.
+    if (hasEverOpened) settleAll(queued.splice(0), NOT_CONNECTED, 'not_connected');
     const delay = Math.min(initialDelayMs * 2 ** (failedAttempts - 1), maxDelayMs);
     retryTimer = setTimeout(connect, delay);
   }
 
   function connect(): void {
     retryTimer = undefined;
-    const current = open(options.url, {
+    let wasOpen = false;
+    const current = open(url, {
       onOpen: () => {
         if (socket !== current) return;
+        wasOpen = true;
         failedAttempts = 0;
         hasEverOpened = true;
         setState('open');
@@ -168,8 +200,8 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
       onMessage: (data) => {
         if (socket === current) handleMessage(data);
       },
-      onClose: () => {
-        if (socket === current) handleClose();
+      onClose: (code) => {
+        if (socket === current) handleClose(code, wasOpen);
       },
     });
     socket = current;
@@ -185,8 +217,8 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
       return new Promise((resolve) => {
         // The core validated its answer against the same contract before sending it.
         const settle = resolve as Settle;
-        if (state === 'closed' || state === 'rejected') {
-          settle(fail('internal', NOT_CONNECTED));
+        if (state !== 'open' && state !== 'connecting') {
+          settle(fail('not_connected', NOT_CONNECTED));
           return;
         }
         const waiting: Waiting = { message: { id: nextId++, method, input }, settle };
@@ -196,7 +228,7 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
         }
         waiting.timer = setTimeout(() => {
           queued.splice(queued.indexOf(waiting), 1);
-          settle(fail('internal', NOT_CONNECTED));
+          settle(fail('not_connected', NOT_CONNECTED));
         }, queueTimeoutMs);
         queued.push(waiting);
       });
@@ -212,10 +244,25 @@ export function createWsClient(options: WsClientOptions): WsDeskClient {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
     },
+    connectTo(next) {
+      if (state === 'closed') return;
+      clearTimeout(retryTimer);
+      const current = socket;
+      socket = null;
+      current?.close();
+      settleAll(sent.values(), ABORTED);
+      sent.clear();
+      url = next;
+      failedAttempts = 0;
+      wasAccepted = false;
+      // 'reconnecting' after a session: the screens then ask the desk again who is logged in.
+      setState(hasEverOpened ? 'reconnecting' : 'connecting');
+      connect();
+    },
     close() {
       setState('closed');
       clearTimeout(retryTimer);
-      settleAll(queued.splice(0), NOT_CONNECTED);
+      settleAll(queued.splice(0), NOT_CONNECTED, 'not_connected');
       const current = socket;
       socket = null;
       current?.close();

@@ -1,5 +1,6 @@
 // How this screen reaches the desk: always 'open' over Electron IPC; over the web host's WebSocket it
-// follows the socket, and 'noToken' / 'rejected' mean the page was opened without a valid launch link.
+// follows the socket. 'noToken' / 'rejected' mean the page was opened without a valid launch link;
+// 'restarted' that the web host was started again, so this tab's link belongs to an earlier launch.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Transport } from '../client/desk-client';
@@ -28,7 +29,9 @@ export const useConnectionStore = defineStore('connection', () => {
 
   const isOpen = computed(() => state.value === 'open');
   /** The launch link was missing or refused: only a fresh link from `npm run start:web` helps. */
-  const needsLaunchLink = computed(() => state.value === 'noToken' || state.value === 'rejected');
+  const needsLaunchLink = computed(
+    () => state.value === 'noToken' || state.value === 'rejected' || state.value === 'restarted',
+  );
 
   return { state, transport, isOpen, needsLaunchLink, attach };
 });

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'weak_password',
   'last_admin',
   'internal',
+  // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
+  'not_connected',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,10 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDesk, type Desk } from '../../../../src-main/core/create-desk';
 import { startWebHost, type WebHost } from '../../../../src-main/web/web-host';
+import { SOCKET_CLOSE } from '../../../../src-shared/api/socket-close-codes';
 
 let dir: string;
 let desk: Desk;
@@ -67,12 +69,48 @@ describe('the web host', () => {
     }
   });
 
-  it('refuses API connections without the token, with a wrong token, or from another origin', async () => {
-    await expect(connect({ token: 'wrong' })).rejects.toThrow('403');
-    await expect(connect({ token: '' })).rejects.toThrow('403');
+  it('refuses API connections from another origin or to another path', async () => {
     await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow('403');
     await expect(connect({ origin: 'null' })).rejects.toThrow('403');
     await expect(connect({ path: '/other' })).rejects.toThrow('403');
+  });
+
+  // A browser sees a refused upgrade only as a bare close: the token's refusal is a close code the
+  // screen can read ("the desk was restarted"), and the socket never reaches the desk.
+  it.each(['wrong', '', `${'x'.repeat(32)}`])(
+    'closes a connection with the token %j with 4401',
+    async (token) => {
+      const ws = await connect({ token });
+      const replies: unknown[] = [];
+      ws.on('message', (data) => replies.push(data.toString()));
+      ws.send(JSON.stringify({ id: 1, method: 'session.status', input: {} }));
+      const [code] = (await once(ws, 'close')) as [number];
+      expect(code).toBe(SOCKET_CLOSE.staleToken);
+      expect(replies).toEqual([]);
+    },
+  );
+
+  it('answers 503 while the renderer is not built, and serves it once it is', async () => {
+    rmSync(join(dir, 'renderer'), { recursive: true, force: true });
+    const res = await fetch(`${host.url}/`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<title>built later</title>');
+    expect(await (await fetch(`${host.url}/holders/1`)).text()).toContain('built later');
+  });
+
+  it('refuses other methods with 405, and answers HEAD like GET without a body', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const res = await fetch(`${host.url}/assets/app.js`, { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
+    }
+    const head = await fetch(`${host.url}/assets/app.js`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await head.text()).toBe('');
   });
 
   it('answers calls over the WebSocket and refuses malformed messages', async () => {

@@ -4,7 +4,7 @@ export class FakeWebSocket {
   static readonly OPEN = 1;
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   readonly sent: string[] = [];
   isClosed = false;
 
@@ -43,7 +43,8 @@ export class FakeWebSocket {
     this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) });
   }
 
-  drop(): void {
-    this.onclose?.();
+  /** The connection ends; a refused upgrade or a lost network is 1006 to a browser. */
+  drop(code = 1006): void {
+    this.onclose?.({ code });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { takeLaunchToken, type TokenPlace } from '../../../../src-renderer/client/launch-token';
+import { onLaunchLink } from '../../../../src-renderer/client/desk-client';
 import { apiUrl, pickTransport } from '../../../../src-renderer/client/desk-client';
 import type { DeskClient } from '../../../../src-shared/api/client';
 
@@ -30,6 +31,50 @@ describe('the launch token', () => {
 
   it('is null when the page was opened without one', () => {
     expect(takeLaunchToken(place('').p)).toBeNull();
+  });
+
+  it('refuses a malformed escape without throwing, and still clears the address bar', () => {
+    const { p, replaceState } = place('#token=%E0%A4%A', { 'frontdesk.launchToken': 'kept' });
+    expect(takeLaunchToken(p)).toBe('kept');
+    expect(replaceState).toHaveBeenCalled();
+  });
+});
+
+describe('a launch link pasted into the tab', () => {
+  function tab(stored: Record<string, string> = {}) {
+    const events = new EventTarget();
+    const storage = new Map(Object.entries(stored));
+    const location = { hash: '', pathname: '/', search: '' };
+    const win = {
+      location,
+      history: { state: null, replaceState: vi.fn(() => void (location.hash = '')) },
+      sessionStorage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, v),
+      },
+      addEventListener: events.addEventListener.bind(events),
+      removeEventListener: events.removeEventListener.bind(events),
+    };
+    return { win: win as unknown as Window, location, events, storage };
+  }
+
+  it('hands over the new token once (popstate, then hashchange), replaces the stored one and clears the address', () => {
+    const { win, location, events, storage } = tab({ 'frontdesk.launchToken': 'old' });
+    const tokens: string[] = [];
+    const stop = onLaunchLink(win, (token) => tokens.push(token));
+    location.hash = '#token=new-one';
+    events.dispatchEvent(new Event('popstate'));
+    events.dispatchEvent(new Event('hashchange'));
+    expect(tokens).toEqual(['new-one']);
+    expect(location.hash).toBe('');
+    expect(storage.get('frontdesk.launchToken')).toBe('new-one');
+
+    location.hash = '#/holders/1';
+    events.dispatchEvent(new Event('hashchange'));
+    stop();
+    location.hash = '#token=later';
+    events.dispatchEvent(new Event('hashchange'));
+    expect(tokens).toEqual(['new-one']);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveRendererFile } from '../../../../src-main/electron/resolve-renderer-file';
+import { resolveAppUrl } from '../../../../src-main/electron/resolve-app-url';
 
 let base: string;
 let renderer: string;
@@ -17,9 +17,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe('resolveRendererFile', () => {
+describe('resolveAppUrl', () => {
   it('serves real files as they are', () => {
-    expect(resolveRendererFile(renderer, 'app://desk/assets/app.js')).toEqual({
+    expect(resolveAppUrl(renderer, 'app://desk/assets/app.js')).toEqual({
       kind: 'file',
       path: join(renderer, 'assets', 'app.js'),
     });
@@ -32,7 +32,7 @@ describe('resolveRendererFile', () => {
     'app://desk/assets',
     'app://desk/missing.js',
   ])('falls back to index.html for %s', (url) => {
-    expect(resolveRendererFile(renderer, url)).toEqual({ kind: 'file', path: join(renderer, 'index.html') });
+    expect(resolveAppUrl(renderer, url)).toEqual({ kind: 'file', path: join(renderer, 'index.html') });
   });
 
   it.each([
@@ -43,9 +43,12 @@ describe('resolveRendererFile', () => {
     'app://desk/%E0%A4%A',
     'app://evil/index.html',
     'app://desk.evil.com/index.html',
+    'app://desk:8080/index.html',
+    'app://user@desk/index.html',
+    'https://desk/index.html',
     'not a url',
   ])('refuses %s', (url) => {
-    expect(resolveRendererFile(renderer, url)).toEqual({ kind: 'refused' });
+    expect(resolveAppUrl(renderer, url)).toEqual({ kind: 'refused' });
   });
 
   // The URL parser already folds these dot segments, or (on POSIX) a backslash is a plain character:
@@ -56,12 +59,12 @@ describe('resolveRendererFile', () => {
     'app://desk/..%5csecret.txt',
     'app://desk/.%2E/secret.txt',
   ])('never leaves the renderer folder for %s', (url) => {
-    const resolved = resolveRendererFile(renderer, url);
+    const resolved = resolveAppUrl(renderer, url);
     if (resolved.kind === 'file') expect(resolved.path.startsWith(join(renderer, '/'))).toBe(true);
     else expect(resolved.kind).toBe('refused');
   });
 
   it('says so when the renderer is not built', () => {
-    expect(resolveRendererFile(join(base, 'nothing'), 'app://desk/')).toEqual({ kind: 'missing' });
+    expect(resolveAppUrl(join(base, 'nothing'), 'app://desk/')).toEqual({ kind: 'missing' });
   });
 });
