@@ -2,15 +2,15 @@
 // The password is read from standard input (one line), so it never appears in the process list.
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { configuredDatabasePath } from '../config/desk-config';
 import { createDesk } from '../create-desk';
-import { defaultDatabasePath } from '../store/default-paths';
 
 const { values } = parseArgs({
   options: {
     username: { type: 'string' },
     'display-name': { type: 'string' },
     language: { type: 'string', default: 'en' },
-    db: { type: 'string', default: defaultDatabasePath() },
+    db: { type: 'string', default: configuredDatabasePath() },
   },
 });
 

@@ -1,10 +1,11 @@
 // One desk configuration for both shells: the Electron app and the web host turn their settings
 // into createDesk's config here, so readers, database, idle time, desk name and key store are
 // decided once. Each shell brings only what it alone has (the keychain) and its own overrides.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DeskConfig } from '../create-desk';
 import { createKeyFileStore } from '../keys/adapters/key-file-store';
 import type { KeyStore } from '../keys/key-store';
+import { defaultDataDir } from '../store/default-paths';
 import { loadDeskSettings, overrideDeskSettings, type DeskSettings, type SettingName } from './desk-settings';
 
 /** Where the key files live, sealed or not. */
@@ -57,4 +58,10 @@ export function loadDeskLaunch(options: DeskLaunchOptions): DeskLaunch {
   const fromFile = loadDeskSettings(options.dataDir, options.warn);
   const { settings, errors } = overrideDeskSettings(fromFile, options.overrides ?? {}, options.dataDir);
   return { settings, config: deskConfigFromSettings(settings, options.dataDir, options.keychain), errors };
+}
+
+/** The database the desk opens: FRONTDESK_DB, else settings.json's, for tools that open it too. */
+export function configuredDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.FRONTDESK_DB) return resolve(env.FRONTDESK_DB);
+  return loadDeskSettings(defaultDataDir(env)).databasePath;
 }

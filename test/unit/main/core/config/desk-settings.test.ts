@@ -8,6 +8,10 @@ import {
   overrideDeskSettings,
   parseDeskSettings,
 } from '../../../../../src-main/core/config/desk-settings';
+import {
+  configuredDatabasePath,
+  deskConfigFromSettings,
+} from '../../../../../src-main/core/config/desk-config';
 
 const dataDir = join(tmpdir(), 'frontdesk-data');
 
@@ -165,5 +169,42 @@ describe('loadDeskSettings', () => {
     const warnings: string[] = [];
     expect(loadDeskSettings(dir, (m) => warnings.push(m))).toEqual(defaultDeskSettings(dir));
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('configuredDatabasePath (the tools open the desk’s database)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'frontdesk-settings-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows settings.json, and FRONTDESK_DB over it', () => {
+    writeFileSync(join(dir, 'settings.json'), '{"databasePath": "front.sqlite"}');
+    expect(configuredDatabasePath({ FRONTDESK_DATA_DIR: dir })).toBe(join(dir, 'front.sqlite'));
+    expect(configuredDatabasePath({ FRONTDESK_DATA_DIR: dir, FRONTDESK_DB: '/srv/x.sqlite' })).toBe(
+      '/srv/x.sqlite',
+    );
+  });
+});
+
+describe('deskConfigFromSettings', () => {
+  it('gives createDesk the system readers, the key store and the settings, and nothing for "none"', () => {
+    const settings = { ...defaultDeskSettings(dataDir), deskName: 'Reception A', idleTimeoutSeconds: 90 };
+    const config = deskConfigFromSettings(settings, dataDir);
+    expect(config).toMatchObject({
+      databasePath: join(dataDir, 'desk.sqlite'),
+      idleTimeoutSeconds: 90,
+      deskName: 'Reception A',
+      readers: 'system',
+    });
+    // Without a keychain (the web host), the key file in the data directory.
+    expect(config.keyStore.describe()).toEqual({
+      kind: 'keyFile',
+      backend: 'file',
+      location: join(dataDir, 'keys'),
+      isProtected: true,
+    });
+    expect(deskConfigFromSettings({ ...settings, readers: 'none' }, dataDir).readers).toEqual([]);
   });
 });
