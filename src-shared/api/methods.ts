@@ -2,10 +2,11 @@
 // Both transports (Electron IPC and the web host's WebSocket) carry exactly these methods, and the
 // core dispatcher enforces `access` — the screens only hide what an operator cannot do anyway.
 import { z } from 'zod';
-import type { Role } from '../domain/roles';
+import { ADMINS, ALL_STAFF, CARD_ADMINS, CARD_HANDLERS, type Role } from '../domain/roles';
 import {
   card,
   cardRegisterInput,
+  credentialTechnology,
   holderCreateInput,
   holderDetail,
   holderSummary,
@@ -41,11 +42,6 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 }
 
 const empty = z.strictObject({});
-const ALL_STAFF: readonly Role[] = ['reception', 'card_admin', 'it_admin', 'admin'];
-const CARD_ADMINS: readonly Role[] = ['card_admin', 'admin'];
-const ADMINS: readonly Role[] = ['admin'];
-/** Reception binds a new card's chip by tapping it when handing it over (DESIGN.md flow 3). */
-const CARD_HANDLERS: readonly Role[] = ['reception', 'card_admin', 'admin'];
 
 export const sessionStatus = z.object({
   needsFirstAdmin: z.boolean(),
@@ -93,7 +89,7 @@ export const methods = {
   'cards.bindCredential': method(
     z.strictObject({
       cardId: id,
-      technology: z.string().max(40),
+      technology: credentialTechnology,
       hex: z.string().regex(/^[0-9A-Fa-f]{2,64}$/, 'Hex digits, two per byte.'),
     }),
     card,
