@@ -1,6 +1,6 @@
 import type { CredentialTechnology } from '../../../src-shared/credentials/credential';
 import { matchKeys } from '../../../src-shared/credentials/matching';
-import { UNBINDABLE_CARD_STATES } from '../../../src-shared/domain/card-status';
+import { isBindable, type BindableCardFacts } from '../../../src-shared/domain/card-binding';
 import { DomainError } from '../ops/domain-error';
 import { defineOperation } from '../ops/operations';
 
@@ -17,11 +17,17 @@ export interface Binding {
 export const bindCredential = defineOperation<Binding, string>(
   'card.bindCredential',
   ({ db, now, newId }, p) => {
-    const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as
-      { state: string } | undefined;
+    const card = db
+      .prepare('SELECT kind, state, valid_until AS validUntil FROM cards WHERE id = ?')
+      .get(p.cardId) as BindableCardFacts | undefined;
     if (!card) throw new DomainError('not_found', 'No such card.');
-    if (UNBINDABLE_CARD_STATES.includes(card.state)) {
-      throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
+    if (!isBindable(card, now.slice(0, 10))) {
+      throw new DomainError(
+        'conflict',
+        card.kind === 'mobile_id'
+          ? 'A mobile ID has no chip to bind.'
+          : `This card (${card.state}, valid until ${card.validUntil ?? 'no end date'}) cannot get a new chip binding.`,
+      );
     }
     const bytes = Buffer.from(p.bytes);
     const existing = db
