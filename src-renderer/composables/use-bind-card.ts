@@ -6,7 +6,8 @@ import type { CardPresented } from '../../src-shared/api/readers';
 import type { ApiError } from '../../src-shared/api/result';
 import type { Card, HolderDetail, HolderSummary } from '../../src-shared/api/schemas';
 import { call } from '../client/api';
-import { deskToday, isBindable } from '../readers/presented-status';
+import { isBindable } from '../../src-shared/domain/card-binding';
+import { deskToday } from '../readers/presented-status';
 import { useHoldersStore } from '../stores/holders';
 import { usePresentationStore } from '../stores/presentation';
 
