@@ -19,6 +19,21 @@ export function summaryOf(holder: HolderDetail): HolderSummary {
   return { id, givenName, familyName, employerName, identityNumber, birthDate, cardNumbers, hasPhoto };
 }
 
+/**
+ * The dialog's words for a refusal: the dialog's own where it has some, else the general ones. For a
+ * conflict the core names the refused field (the card takes no chip, or the chip is bound already);
+ * its English message is for logs, never for the screen.
+ */
+export function bindErrorKey(error: ApiError, hasKey: (key: string) => boolean): string {
+  if (error.code === 'conflict') {
+    const field = error.issues?.[0]?.path;
+    if (field === 'hex') return 'bind.error.chipBound';
+    if (field === 'cardId') return 'bind.error.cardTakesNoChip';
+  }
+  const own = `bind.error.${error.code}`;
+  return hasKey(own) ? own : `errors.${error.code}`;
+}
+
 export function useBindCard(credential: () => TappedCredential | null) {
   const holders = useHoldersStore();
   const presentation = usePresentationStore();

@@ -21,13 +21,13 @@ export const bindCredential = defineOperation<Binding, string>(
       .prepare('SELECT kind, state, valid_until AS validUntil FROM cards WHERE id = ?')
       .get(p.cardId) as BindableCardFacts | undefined;
     if (!card) throw new DomainError('not_found', 'No such card.');
+    // The field named in the issue tells the screen which refusal it is: the card, or the chip.
     if (!isBindable(card, now.slice(0, 10))) {
-      throw new DomainError(
-        'conflict',
+      const why =
         card.kind === 'mobile_id'
           ? 'A mobile ID has no chip to bind.'
-          : `This card (${card.state}, valid until ${card.validUntil ?? 'no end date'}) cannot get a new chip binding.`,
-      );
+          : `This card (${card.state}, valid until ${card.validUntil ?? 'no end date'}) cannot get a new chip binding.`;
+      throw new DomainError('conflict', why, [{ path: 'cardId', message: 'Takes no chip.' }]);
     }
     const bytes = Buffer.from(p.bytes);
     const existing = db
@@ -39,6 +39,7 @@ export const bindCredential = defineOperation<Binding, string>(
         existing.card_id === p.cardId
           ? 'This chip is already bound to this card.'
           : 'This chip is already bound to another card.',
+        [{ path: 'hex', message: 'Already bound.' }],
       );
     }
     const id = newId();

@@ -271,20 +271,22 @@ describe('binding a credential', () => {
     });
     t.desk.db.prepare(`UPDATE cards SET valid_until = '2020-01-31' WHERE id = ?`).run(ended.id);
     const before = [t.count('credentials'), t.count('credential_keys'), t.count('audit_events')];
-    const attempts: Array<[Record<string, unknown>, string]> = [
-      [{ cardId: b.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict'],
-      [{ cardId: mobile.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict'],
-      [{ cardId: ended.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict'],
-      [{ cardId: a.id, technology: 'iso14443a_uid', hex: '11223344' }, 'conflict'],
+    // A conflict names the refused field, so the screen can say which refusal it is.
+    const attempts: Array<[Record<string, unknown>, string, string?]> = [
+      [{ cardId: b.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict', 'cardId'],
+      [{ cardId: mobile.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict', 'cardId'],
+      [{ cardId: ended.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict', 'cardId'],
+      [{ cardId: a.id, technology: 'iso14443a_uid', hex: '11223344' }, 'conflict', 'hex'],
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: '112233' }, 'bad_request'],
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: 'zz' }, 'bad_request'],
       [{ cardId: a.id, technology: 'magic', hex: '11223344' }, 'bad_request'],
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: 'AB'.repeat(40) }, 'bad_request'],
     ];
-    for (const [input, code] of attempts) {
-      expect(await t.admin.raw.call('cards.bindCredential', input), JSON.stringify(input)).toMatchObject({
-        error: { code },
-      });
+    for (const [input, code, field] of attempts) {
+      const answer = await t.admin.raw.call('cards.bindCredential', input);
+      expect(answer, JSON.stringify(input)).toMatchObject({ error: { code } });
+      if (field)
+        expect(answer, JSON.stringify(input)).toMatchObject({ error: { issues: [{ path: field }] } });
     }
     expect([t.count('credentials'), t.count('credential_keys'), t.count('audit_events')]).toEqual(before);
   });
