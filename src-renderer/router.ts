@@ -1,7 +1,7 @@
 // The screens and who may open them. Hash history: the renderer is served from the web host and from
 // Electron's custom protocol alike, and neither has to know the routes.
 import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
-import type { Role } from '../src-shared/domain/roles';
+import { ADMINS, CARD_ADMINS, type Role } from '../src-shared/domain/roles';
 import { useSessionStore, type SessionPhase } from './stores/session';
 import IdleView from './views/IdleView.vue';
 import LoginView from './views/LoginView.vue';
@@ -24,27 +24,22 @@ declare module 'vue-router' {
   }
 }
 
-export const CARD_ADMIN_ROLES: readonly Role[] = ['card_admin', 'admin'];
-export const ADMIN_ROLES: readonly Role[] = ['admin'];
-/** Reception binds a new card's chip by tapping it when handing the card over (DESIGN.md flow 3). */
-export const CARD_HANDLER_ROLES: readonly Role[] = ['reception', 'card_admin', 'admin'];
-
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: IdleView },
   { path: '/login', name: 'login', component: LoginView, meta: { phase: 'loggedOut' } },
   { path: '/first-run', name: 'firstRun', component: FirstRunView, meta: { phase: 'needsFirstAdmin' } },
-  { path: '/holders/new', name: 'holderNew', component: HolderEditView, meta: { roles: CARD_ADMIN_ROLES } },
+  { path: '/holders/new', name: 'holderNew', component: HolderEditView, meta: { roles: CARD_ADMINS } },
   { path: '/holders/:id', name: 'holder', component: HolderView, props: true },
   {
     path: '/holders/:id/edit',
     name: 'holderEdit',
     component: HolderEditView,
     props: true,
-    meta: { roles: CARD_ADMIN_ROLES },
+    meta: { roles: CARD_ADMINS },
   },
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },
-  { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMIN_ROLES } },
+  { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMINS } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -1,5 +1,6 @@
 import type { PresentedStatus } from '../../src-shared/api/readers';
 import type { Card } from '../../src-shared/api/schemas';
+import { toBlockReason } from '../../src-shared/domain/block-reasons';
 import { cardStatus } from '../../src-shared/domain/card-status';
 import { fullName } from '../../src-shared/domain/full-name';
 import type { Db } from '../../src-main/core/store/database';
@@ -48,7 +49,7 @@ export function cardsToTry(db: Db, today: string): CardToTry[] {
         state: row.state,
         validFrom: row.valid_from,
         validUntil: row.valid_until,
-        blockReason: row.block_reason,
+        blockReason: toBlockReason(row.block_reason),
       },
       today,
     );

@@ -19,7 +19,7 @@ import { deskIdentity } from './store/desk-identity';
 import { createIdentifier } from './readers/identify';
 import type { ReaderBackend } from './readers/reader-backend';
 import { createReaderPipeline } from './readers/reader-pipeline';
-import { loadReaderSettings } from './readers/reader-settings';
+import { createReaderSettingsService } from './readers/reader-settings-service';
 import { createReadersService } from './readers/readers-service';
 import { systemReaderBackends } from './readers/system-backends';
 
@@ -104,29 +104,26 @@ export function createDesk(config: DeskConfig): Desk {
       c.emit('session.ended', { reason } satisfies DeskEventPayload<'session.ended'>);
     }
   };
-  let readerSettings = loadReaderSettings(db);
+  const readerSettings = createReaderSettingsService(db, ops);
   const identifier = createIdentifier(db);
   const readers = createReadersService({
     backends:
-      config.readers === 'system' ? systemReaderBackends(() => readerSettings) : (config.readers ?? []),
-    settings: () => readerSettings,
+      config.readers === 'system' ? systemReaderBackends(readerSettings.current) : (config.readers ?? []),
+    settings: readerSettings.current,
     handle: createReaderPipeline({
       clock,
       newId: ops.newId,
-      settings: () => readerSettings,
+      settings: readerSettings.current,
       identify: identifier.identify,
     }),
     onPresented: (event) => sendToOperators('card.presented', event),
     onChanged: (overview) => sendToOperators('readers.changed', overview),
   });
+  readerSettings.onChanged(() => readers.settingsChanged());
 
   const handlers = createHandlers({
     readers,
-    db,
-    readerSettings: () => readerSettings,
-    setReaderSettings: (settings) => {
-      readerSettings = settings;
-    },
+    readerSettings,
     desk,
     idleTimeoutSeconds,
     sessions,
@@ -134,7 +131,6 @@ export function createDesk(config: DeskConfig): Desk {
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
     cards: createCardService(db, ops),
-    ops,
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);

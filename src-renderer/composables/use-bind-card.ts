@@ -6,7 +6,8 @@ import type { CardPresented } from '../../src-shared/api/readers';
 import type { ApiError } from '../../src-shared/api/result';
 import type { Card, HolderDetail, HolderSummary } from '../../src-shared/api/schemas';
 import { call } from '../client/api';
-import { deskToday, isBindable } from '../readers/presented-status';
+import { isBindable } from '../../src-shared/domain/card-binding';
+import { deskToday } from '../readers/presented-status';
 import { useHoldersStore } from '../stores/holders';
 import { usePresentationStore } from '../stores/presentation';
 
@@ -16,6 +17,21 @@ export function summaryOf(holder: HolderDetail): HolderSummary {
   const { id, givenName, familyName, employerName, identityNumber, birthDate, cardNumbers, hasPhoto } =
     holder;
   return { id, givenName, familyName, employerName, identityNumber, birthDate, cardNumbers, hasPhoto };
+}
+
+/**
+ * The dialog's words for a refusal: the dialog's own where it has some, else the general ones. For a
+ * conflict the core names the refused field (the card takes no chip, or the chip is bound already);
+ * its English message is for logs, never for the screen.
+ */
+export function bindErrorKey(error: ApiError, hasKey: (key: string) => boolean): string {
+  if (error.code === 'conflict') {
+    const field = error.issues?.[0]?.path;
+    if (field === 'hex') return 'bind.error.chipBound';
+    if (field === 'cardId') return 'bind.error.cardTakesNoChip';
+  }
+  const own = `bind.error.${error.code}`;
+  return hasKey(own) ? own : `errors.${error.code}`;
 }
 
 export function useBindCard(credential: () => TappedCredential | null) {

@@ -8,7 +8,8 @@ import type { CardPresented } from '../../src-shared/api/readers';
 import type { ApiError } from '../../src-shared/api/result';
 import type { Card, HolderSummary } from '../../src-shared/api/schemas';
 import { call, onDeskEvent } from '../client/api';
-import { deskToday, statusOfCard } from '../readers/presented-status';
+import { cardStatus } from '../../src-shared/domain/card-status';
+import { deskToday } from '../readers/presented-status';
 import { cueFor, isMutedPreference, playCue, rememberMuted } from '../readers/sound-cues';
 
 export const PRESENTATION_CLEAR_MS = 60_000;
@@ -53,7 +54,7 @@ export const usePresentationStore = defineStore('presentation', () => {
   function showBound(card: Card, holder: HolderSummary): void {
     const tap = current.value;
     if (!tap) return;
-    const { status, reason } = statusOfCard(card, deskToday());
+    const { status, reason } = cardStatus(card, deskToday());
     const event: CardPresented = { ...tap, id: `${tap.id}:bound`, status, reason, card, holder };
     remember(event.id);
     show(event);

@@ -1,6 +1,7 @@
 // Schemas for reading cards: what a presented card turned out to be, reader health, reader settings.
 import { z } from 'zod';
-import { card, holderSummary } from './schemas';
+import { presentedReason } from './presented-reason';
+import { card, credentialTechnology, holderSummary } from './schemas';
 
 export const PRESENTED_STATUSES = [
   'active',
@@ -24,10 +25,10 @@ export const cardPresented = z.object({
   readerId: z.string(),
   backend: readerBackendKind,
   status: presentedStatus,
-  /** Why, in words: the block reason, or what was wrong with the read. */
-  reason: z.string().nullable(),
+  /** Why, as a code the screen translates: the block reason, a date, what was wrong with the read. */
+  reason: presentedReason.nullable(),
   cardType: z.string().nullable(),
-  credential: z.object({ technology: z.string(), hex: z.string(), format: z.string() }).nullable(),
+  credential: z.object({ technology: credentialTechnology, hex: z.string(), format: z.string() }).nullable(),
   card: card.nullable(),
   holder: holderSummary.nullable(),
   /** Latency figures in microseconds: backend saw the card → credential read; read → matched. */

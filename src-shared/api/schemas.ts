@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CREDENTIAL_TECHNOLOGIES } from '../credentials/credential';
+import { BLOCK_REASONS } from '../domain/block-reasons';
+import { CARD_KINDS, CARD_STATES } from '../domain/card-states';
 import { ROLES } from '../domain/roles';
 import { LANGUAGES } from '../domain/languages';
 import { emailAddress, id, personName, phoneNumber, plainText } from './text';
@@ -55,22 +58,10 @@ export const credentialView = z.object({
   boundAt: z.string(),
 });
 
-export const CARD_STATES = [
-  'ordered',
-  'approved',
-  'in_production',
-  'ready',
-  'active',
-  'suspended',
-  'blocked',
-  'terminated',
-  'expired',
-  'rejected',
-  'cancelled',
-] as const;
 export const cardState = z.enum(CARD_STATES);
-export const CARD_KINDS = ['access_card', 'id06', 'smart_card', 'mobile_id'] as const;
 export const cardKind = z.enum(CARD_KINDS);
+export const blockReason = z.enum(BLOCK_REASONS);
+export const credentialTechnology = z.enum(CREDENTIAL_TECHNOLOGIES);
 
 export const card = z.object({
   id,
@@ -80,7 +71,7 @@ export const card = z.object({
   state: cardState,
   validFrom: z.string().nullable(),
   validUntil: z.string().nullable(),
-  blockReason: z.string().nullable(),
+  blockReason: blockReason.nullable(),
   credentials: z.array(credentialView),
 });
 export type Card = z.infer<typeof card>;

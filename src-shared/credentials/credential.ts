@@ -45,19 +45,22 @@ export function credentialKey(credential: Credential): string {
   return `${credential.technology}:${bytesToHex(credential.bytes)}`;
 }
 
-export type CredentialErrorCode =
-  | 'empty'
-  | 'too_long'
-  | 'invalid_character'
-  | 'invalid_length'
-  | 'malformed'
-  | 'ambiguous'
-  | 'out_of_range'
-  | 'parity'
-  | 'not_applicable'
-  | 'missing_prefix'
-  | 'missing_suffix'
-  | 'unknown_format';
+/** Why a text or bytes are not a credential: stable codes the screens translate. */
+export const CREDENTIAL_ERROR_CODES = [
+  'empty',
+  'too_long',
+  'invalid_character',
+  'invalid_length',
+  'malformed',
+  'ambiguous',
+  'out_of_range',
+  'parity',
+  'not_applicable',
+  'missing_prefix',
+  'missing_suffix',
+  'unknown_format',
+] as const;
+export type CredentialErrorCode = (typeof CREDENTIAL_ERROR_CODES)[number];
 
 /** A user-facing error: `code` is what the UI translates, `message` says why in plain English. */
 export interface CredentialError {

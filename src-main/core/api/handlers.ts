@@ -13,17 +13,9 @@ import type { OperatorService } from '../operators/operator-service';
 import { toOperatorSelf } from '../operators/operator-rows';
 import type { createOrganisationService } from '../organisations/organisation-service';
 import type { Connection } from './dispatcher';
-import { bindCredential } from '../cards/bind-credential';
-import { cardById } from '../cards/card-views';
-import type { OperationRunner } from '../ops/operations';
 import type { AuditMonitor } from '../ops/audit-monitor';
-import { configureReaders } from '../readers/reader-settings';
+import type { ReaderSettingsService } from '../readers/reader-settings-service';
 import type { createReadersService } from '../readers/readers-service';
-import type { ReaderSettings } from '../../../src-shared/api/readers';
-import { hexToBytes, isCredentialTechnology } from '../../../src-shared/credentials/credential';
-import { credentialFromBytes } from '../../../src-shared/credentials/credential-from-bytes';
-import { findReaderProfile } from '../../../src-shared/credentials/reader-profile';
-import type { Db } from '../store/database';
 
 export type Handlers = {
   [M in MethodName]: (
@@ -41,26 +33,9 @@ export interface HandlerDeps {
   organisations: ReturnType<typeof createOrganisationService>;
   cards: ReturnType<typeof createCardService>;
   onLogout(connection: Connection): void;
-  db: Db;
-  ops: OperationRunner;
   audit: Pick<AuditMonitor, 'status'>;
   readers: ReturnType<typeof createReadersService>;
-  readerSettings(): ReaderSettings;
-  setReaderSettings(settings: ReaderSettings): void;
-}
-
-function checkReaderSettings(settings: ReaderSettings): void {
-  const profiles = [...Object.values(settings.profiles), settings.wedge.profileId];
-  const unknown = profiles.find((id) => !findReaderProfile(id));
-  if (unknown)
-    throw new DomainError('bad_request', `There is no reader profile "${unknown}".`, [
-      { path: 'profiles', message: 'Unknown profile.' },
-    ]);
-  if (settings.wedge.minLength > settings.wedge.maxLength) {
-    throw new DomainError('bad_request', 'The shortest card number cannot be longer than the longest.', [
-      { path: 'wedge.minLength', message: 'Larger than the maximum.' },
-    ]);
-  }
+  readerSettings: ReaderSettingsService;
 }
 
 /** The dispatcher has already checked the session and role for non-public methods. */
@@ -118,49 +93,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'organisations.update': (input, c) => d.organisations.update(input, by(c)),
 
     'cards.register': (input, c) => d.cards.register(input, by(c)),
-    'cards.bindCredential': ({ cardId, technology, hex }, c) => {
-      if (!isCredentialTechnology(technology)) {
-        throw new DomainError('bad_request', `Unknown credential technology "${technology.slice(0, 40)}".`, [
-          { path: 'technology', message: 'Unknown.' },
-        ]);
-      }
-      const bytes = hexToBytes(hex);
-      const credential = bytes.ok ? credentialFromBytes(technology, bytes.value) : bytes;
-      if (!credential.ok)
-        throw new DomainError('bad_request', credential.error.message, [
-          { path: 'hex', message: credential.error.message },
-        ]);
-      d.ops.run(bindCredential, { cardId, technology, bytes: credential.value.bytes }, by(c));
-      return cardById(d.db, cardId)!;
-    },
+    'cards.bindCredential': (input, c) => d.cards.bindCredential(input, by(c)),
 
     'readers.list': () => d.readers.overview(),
-    'readers.settings': () => ({ settings: d.readerSettings(), profiles: d.readers.profiles() }),
-    'readers.configure': (settings, c) => {
-      checkReaderSettings(settings);
-      const saved = d.ops.run(configureReaders, settings, by(c));
-      d.setReaderSettings(saved);
-      d.readers.settingsChanged();
-      return saved;
-    },
-    'readers.wedgeRead': ({ text }) => {
-      if (!d.readerSettings().wedge.isEnabled)
-        throw new DomainError('conflict', 'Keyboard-wedge readers are turned off in the reader settings.');
-      return d.readers.wedgeRead(text);
-    },
+    'readers.settings': () => d.readerSettings.view(),
+    'readers.configure': (settings, c) => d.readerSettings.configure(settings, by(c)),
+    'readers.wedgeRead': ({ text }) => d.readers.wedgeRead(text),
 
     'operators.list': () => ({ items: d.operators.list() }),
     'operators.create': (input, c) => d.operators.create(input, by(c)),
     'operators.update': async (input, c) => {
-      if (
-        input.id === by(c) &&
-        (input.isDisabled === true || (input.roles && !input.roles.includes('admin')))
-      ) {
-        throw new DomainError(
-          'last_admin',
-          'You cannot disable yourself or remove your own administrator role.',
-        );
-      }
       const session = operatorOf(c);
       const epoch = session.epoch;
       const view = await d.operators.update(input, session.operatorId);

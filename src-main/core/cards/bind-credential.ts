@@ -1,6 +1,6 @@
 import type { CredentialTechnology } from '../../../src-shared/credentials/credential';
 import { matchKeys } from '../../../src-shared/credentials/matching';
-import { UNBINDABLE_CARD_STATES } from '../../../src-shared/domain/card-status';
+import { isBindable, type BindableCardFacts } from '../../../src-shared/domain/card-binding';
 import { DomainError } from '../ops/domain-error';
 import { defineOperation } from '../ops/operations';
 
@@ -17,11 +17,17 @@ export interface Binding {
 export const bindCredential = defineOperation<Binding, string>(
   'card.bindCredential',
   ({ db, now, newId }, p) => {
-    const card = db.prepare('SELECT state FROM cards WHERE id = ?').get(p.cardId) as
-      { state: string } | undefined;
+    const card = db
+      .prepare('SELECT kind, state, valid_until AS validUntil FROM cards WHERE id = ?')
+      .get(p.cardId) as BindableCardFacts | undefined;
     if (!card) throw new DomainError('not_found', 'No such card.');
-    if (UNBINDABLE_CARD_STATES.includes(card.state)) {
-      throw new DomainError('conflict', `A ${card.state} card cannot get a new chip binding.`);
+    // The field named in the issue tells the screen which refusal it is: the card, or the chip.
+    if (!isBindable(card, now.slice(0, 10))) {
+      const why =
+        card.kind === 'mobile_id'
+          ? 'A mobile ID has no chip to bind.'
+          : `This card (${card.state}, valid until ${card.validUntil ?? 'no end date'}) cannot get a new chip binding.`;
+      throw new DomainError('conflict', why, [{ path: 'cardId', message: 'Takes no chip.' }]);
     }
     const bytes = Buffer.from(p.bytes);
     const existing = db
@@ -33,6 +39,7 @@ export const bindCredential = defineOperation<Binding, string>(
         existing.card_id === p.cardId
           ? 'This chip is already bound to this card.'
           : 'This chip is already bound to another card.',
+        [{ path: 'hex', message: 'Already bound.' }],
       );
     }
     const id = newId();

@@ -1,11 +1,15 @@
 import type { Card } from '../../../src-shared/api/schemas';
 import type { MethodParsedInput } from '../../../src-shared/api/methods';
+import { hexToBytes } from '../../../src-shared/credentials/credential';
+import { credentialFromBytes } from '../../../src-shared/credentials/credential-from-bytes';
 import { DomainError } from '../ops/domain-error';
 import { defineOperation, type OperationRunner } from '../ops/operations';
 import type { Db } from '../store/database';
+import { bindCredential } from './bind-credential';
 import { cardById } from './card-views';
 
 type CardRegistration = MethodParsedInput<'cards.register'>;
+type ChipBinding = MethodParsedInput<'cards.bindCredential'>;
 
 /** An existing physical card handed to its holder before this desk existed: registered active. */
 const registerCard = defineOperation<CardRegistration, string>('card.register', ({ db, now, newId }, p) => {
@@ -30,6 +34,17 @@ export function createCardService(db: Db, ops: OperationRunner) {
     register(input: CardRegistration, by: string): Card {
       const id = ops.run(registerCard, input, by);
       return cardById(db, id)!;
+    },
+    /** Binds a tapped chip, given as the screen read it (technology + hex), to a card. */
+    bindCredential({ cardId, technology, hex }: ChipBinding, by: string): Card {
+      const bytes = hexToBytes(hex);
+      const credential = bytes.ok ? credentialFromBytes(technology, bytes.value) : bytes;
+      if (!credential.ok)
+        throw new DomainError('bad_request', credential.error.message, [
+          { path: 'hex', message: credential.error.message },
+        ]);
+      ops.run(bindCredential, { cardId, technology, bytes: credential.value.bytes }, by);
+      return cardById(db, cardId)!;
     },
   };
 }

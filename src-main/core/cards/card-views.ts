@@ -1,4 +1,5 @@
 import type { Card } from '../../../src-shared/api/schemas';
+import { toBlockReason } from '../../../src-shared/domain/block-reasons';
 import type { Db } from '../store/database';
 
 interface CardRow {
@@ -38,7 +39,7 @@ function readCards(db: Db, where: string, params: string[]): Card[] {
     state: c.state,
     validFrom: c.valid_from,
     validUntil: c.valid_until,
-    blockReason: c.block_reason,
+    blockReason: toBlockReason(c.block_reason),
     credentials: credentials
       .filter((r) => r.card_id === c.id)
       .map((r) => ({

@@ -139,6 +139,13 @@ export function createOperatorService(
       return toOperatorView(ops.run(createOperator, { ...rest, passwordHash }, by));
     },
     async update(input, by) {
+      // An administrator who locks themselves out may leave no one able to undo it.
+      if (input.id === by && (input.isDisabled === true || (input.roles && !input.roles.includes('admin')))) {
+        throw new DomainError(
+          'last_admin',
+          'You cannot disable yourself or remove your own administrator role.',
+        );
+      }
       const before = byId(input.id);
       if (!before) throw new DomainError('not_found', 'No such operator.');
       const { password, ...rest } = input;

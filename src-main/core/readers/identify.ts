@@ -1,5 +1,7 @@
 // Credential → card → holder, from the local database: one indexed lookup per candidate key.
+import type { PresentedReason } from '../../../src-shared/api/presented-reason';
 import type { PresentedStatus } from '../../../src-shared/api/readers';
+import { toBlockReason } from '../../../src-shared/domain/block-reasons';
 import { cardStatus } from '../../../src-shared/domain/card-status';
 import type { Card, HolderSummary } from '../../../src-shared/api/schemas';
 import type { Credential } from '../../../src-shared/credentials/credential';
@@ -10,7 +12,7 @@ import type { Db } from '../store/database';
 
 export interface Identification {
   status: PresentedStatus;
-  reason: string | null;
+  reason: PresentedReason | null;
   card: Card | null;
   holder: HolderSummary | null;
 }
@@ -45,12 +47,9 @@ export function createIdentifier(db: Db) {
     const rows = match(credential, format);
     if (rows.length === 0) return { status: 'unknown', reason: null, card: null, holder: null };
     if (rows.length > 1 && new Set(rows.map((r) => r.card_id)).size > 1) {
-      return {
-        status: 'ambiguous',
-        reason: 'This reader sends only part of the card number, and more than one card matches it.',
-        card: null,
-        holder: null,
-      };
+      // The reader sends only part of the card number and more than one card matches it: the status
+      // says it all.
+      return { status: 'ambiguous', reason: null, card: null, holder: null };
     }
     const row = rows[0]!;
     const { status, reason } = cardStatus(
@@ -58,7 +57,7 @@ export function createIdentifier(db: Db) {
         state: row.state,
         validFrom: row.valid_from,
         validUntil: row.valid_until,
-        blockReason: row.block_reason,
+        blockReason: toBlockReason(row.block_reason),
       },
       today,
     );

@@ -1,5 +1,6 @@
 // raw read → credential → match → event (docs/reader-pipeline.md). Every read gives exactly one
 // CardPresented, also when the read is unusable: reception always sees that a card was presented.
+import type { PresentedReason } from '../../../src-shared/api/presented-reason';
 import type { CardPresented } from '../../../src-shared/api/readers';
 import type { CardType } from '../../../src-shared/credentials/atr';
 import {
@@ -36,22 +37,22 @@ export interface PipelineDeps {
 
 type Parsed =
   | { ok: true; credential: Credential; format: CredentialFormat }
-  | { ok: false; status: 'unreadable' | 'unusable'; reason: string };
+  | { ok: false; status: 'unreadable' | 'unusable'; reason: PresentedReason | null };
 
 function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
   if (read.kind === 'bytes') {
     if (!read.isUsableForIdentification) {
-      return {
-        ok: false,
-        status: 'unusable',
-        reason:
-          'This card shows a new random number at every tap, so it cannot identify anyone. Use the card’s printed number.',
-      };
+      // A new random number at every tap: the status says it all.
+      return { ok: false, status: 'unusable', reason: null };
     }
     const parsed = credentialFromBytes(technologyOf(read.cardType), read.bytes);
     return parsed.ok
       ? { ok: true, credential: parsed.value, format: 'hex' }
-      : { ok: false, status: 'unreadable', reason: parsed.error.message };
+      : {
+          ok: false,
+          status: 'unreadable',
+          reason: { code: 'unreadable', params: { problem: parsed.error.code } },
+        };
   }
   const profileId =
     settings.profiles[read.readerId] ??
@@ -63,7 +64,7 @@ function parseRead(read: RawRead, settings: ReaderSettings): Parsed {
     : {
         ok: false,
         status: 'unreadable',
-        reason: `${parsed.error.message} (reader profile: ${profile.name})`,
+        reason: { code: 'unreadable', params: { problem: parsed.error.code, profileId: profile.id } },
       };
 }
 

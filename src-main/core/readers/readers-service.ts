@@ -7,7 +7,7 @@ import type {
   ReadersOverview,
   ReaderSettings,
 } from '../../../src-shared/api/readers';
-import { BUILT_IN_READER_PROFILES } from '../../../src-shared/credentials/reader-profile';
+import { DomainError } from '../ops/domain-error';
 import type { RawRead, ReaderBackend, ReaderMessage, ReaderStatus } from './reader-backend';
 
 export interface ReadersServiceDeps {
@@ -102,8 +102,9 @@ export function createReadersService(deps: ReadersServiceDeps) {
     settingsChanged() {
       deps.onChanged(overview());
     },
-    profiles: () => BUILT_IN_READER_PROFILES.map((p) => ({ id: p.id, name: p.name, format: p.format })),
     wedgeRead(text: string): CardPresented {
+      if (!deps.settings().wedge.isEnabled)
+        throw new DomainError('conflict', 'Keyboard-wedge readers are turned off in the reader settings.');
       return present({
         kind: 'text',
         readerId: 'wedge',

@@ -2,7 +2,8 @@
 // starts (src-main/core/ops/audit-monitor.ts) and answers with what it found. The problem is a code
 // the screen translates (`audit.problem.<code>`), never a sentence.
 import { z } from 'zod';
-import type { MethodSpec } from '../methods';
+import { ADMINS } from '../../domain/roles';
+import { empty, method } from '../method-spec';
 
 /**
  * What can be wrong with the chain, each at the first event that can no longer be trusted:
@@ -44,5 +45,5 @@ export const auditStatus = z.object({
 export type AuditStatus = z.infer<typeof auditStatus>;
 
 export const auditMethods = {
-  'audit.status': { input: z.strictObject({}), output: auditStatus, access: ['admin'] },
-} as const satisfies Record<string, MethodSpec>;
+  'audit.status': method(empty, auditStatus, ADMINS),
+} as const;

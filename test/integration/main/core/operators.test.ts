@@ -109,7 +109,20 @@ describe('operators', () => {
     });
     expect(await t.admin.call('operators.update', { id: self.id, isDisabled: true })).toMatchObject({
       error: { code: 'last_admin' },
+    }); // Even with another administrator, nobody locks themselves out; the other may do it for them.
+    const other = await t.admin.must('operators.create', {
+      username: 'maja',
+      displayName: 'Maja Berg',
+      password: ADMIN_PASSWORD,
+      roles: ['admin'],
+      language: 'sv',
     });
+    expect(await t.admin.call('operators.update', { id: self.id, isDisabled: true })).toMatchObject({
+      error: { code: 'last_admin' },
+    });
+    expect((await t.admin.must('operators.update', { id: other.id, roles: ['reception'] })).roles).toEqual([
+      'reception',
+    ]);
   });
 
   it('a disabled operator cannot log in, and is not told the password was right', async () => {

@@ -5,6 +5,7 @@ import CardPresentation from '../../../../src-renderer/components/CardPresentati
 import { usePresentationStore } from '../../../../src-renderer/stores/presentation';
 import { useSessionStore } from '../../../../src-renderer/stores/session';
 import type { Role } from '../../../../src-shared/domain/roles';
+import { applyLanguage } from '../../../../src-renderer/i18n';
 import { ADMIN, fakeDeskClient } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
 import { presented, unknownTap } from '../../../harness/presented-events';
@@ -51,12 +52,44 @@ describe('the presented card on the idle screen', () => {
 
   it('shows a blocked card in red with its reason', async () => {
     const { wrapper, presentation } = mountAs(['reception']);
-    presentation.present(presented({ status: 'blocked', reason: 'stolen' }));
+    presentation.present(
+      presented({ status: 'blocked', reason: { code: 'block_reason', params: { blockReason: 'stolen' } } }),
+    );
     await nextTick();
     expect(wrapper.get('[data-testid="presented-status"]').attributes('data-status')).toBe('blocked');
     expect(wrapper.get('[data-testid="card-presentation"]').classes()).toContain('present--stop');
     expect(wrapper.get('[data-testid="presented-status"]').text()).toBe('Blocked');
     expect(wrapper.get('[data-testid="presented-reason"]').text()).toBe('Reported stolen');
+  });
+
+  it('says why in the operator’s language, with dates in its format', async () => {
+    const { wrapper, presentation } = mountAs(['reception']);
+    applyLanguage('da');
+    presentation.present(
+      presented({ status: 'expired', reason: { code: 'expired_on', params: { date: '2025-01-31' } } }),
+    );
+    await nextTick();
+    expect(wrapper.get('[data-testid="presented-status"]').text()).toBe('Udløbet kort');
+    expect(wrapper.get('[data-testid="presented-reason"]').text()).toBe('Udløb 31. jan. 2025');
+  });
+
+  it('tells a technician what was wrong with an unreadable read, in words, not codes', async () => {
+    const { wrapper, presentation } = mountAs(['reception']);
+    applyLanguage('sv');
+    presentation.present(
+      presented({
+        status: 'unreadable',
+        reason: { code: 'unreadable', params: { problem: 'invalid_character', profileId: 'wedge-decimal' } },
+        card: null,
+        holder: null,
+        credential: null,
+      }),
+    );
+    await nextTick();
+    expect(wrapper.get('[data-testid="presented-reason"]').text()).toMatch(/^Kortet kunde inte läsas\./);
+    expect(wrapper.get('[data-testid="presented-detail"]').text()).toBe(
+      'Läsaren rapporterade: ett kortnummer med ett tecken som inte hör hemma där (läsarprofil: Tangentbordsläsare, UID decimalt)',
+    );
   });
 
   it('offers binding an unknown card to the roles that hand out cards', async () => {
@@ -65,6 +98,7 @@ describe('the presented card on the idle screen', () => {
     await nextTick();
     expect(wrapper.get('[data-testid="presented-status"]').text()).toBe('Unknown card');
     expect(wrapper.get('[data-testid="presented-chip"]').text()).toBe('04A2B3C4D5E6F7');
+    expect(wrapper.get('[data-testid="presented-technology"]').text()).toBe('ISO 14443 A chip (UID)');
     expect(wrapper.find('[data-testid="presented-bind"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="presented-ask-admin"]').exists()).toBe(false);
   });

@@ -2,7 +2,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../../src-shared/api/result';
 import { setDeskClient } from '../../../../src-renderer/client/api';
-import { useBindCard } from '../../../../src-renderer/composables/use-bind-card';
+import { bindErrorKey, useBindCard } from '../../../../src-renderer/composables/use-bind-card';
+import { i18n } from '../../../../src-renderer/i18n';
+import { LANGUAGES } from '../../../../src-shared/domain/languages';
 import { usePresentationStore } from '../../../../src-renderer/stores/presentation';
 import { fakeDeskClient, type FakeDesk } from '../fake-desk-client';
 import { card, HOLDER, holderDetail, unknownTap } from '../../../harness/presented-events';
@@ -105,6 +107,23 @@ describe('binding an unknown card', () => {
     });
     expect(presentation.current?.id).toBe(tap.id);
     expect(bind.isBusy.value).toBe(false);
+  });
+
+  it.each([
+    [
+      fail('conflict', 'This chip is already bound to another card.', [{ path: 'hex', message: 'x' }]),
+      'bind.error.chipBound',
+    ],
+    [
+      fail('conflict', 'A mobile ID has no chip to bind.', [{ path: 'cardId', message: 'x' }]),
+      'bind.error.cardTakesNoChip',
+    ],
+    [fail('conflict', 'Something else.'), 'bind.error.conflict'],
+    [fail('not_found', 'No such card.'), 'bind.error.not_found'],
+    [fail('internal', 'Boom.'), 'errors.internal'],
+  ])('words a refusal by its code and refused field, never by the English (%#)', (result, key) => {
+    expect(bindErrorKey(result.error, (k) => i18n.global.te(k, 'en'))).toBe(key);
+    for (const language of LANGUAGES) expect(i18n.global.te(key, language), language).toBe(true);
   });
 
   it('reports a holder that cannot be read, and goes back to the search', async () => {

@@ -5,8 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../src-shared/api/result';
 import { AUDIT_PROBLEMS } from '../../../../src-shared/api/methods/audit';
 import { PRESENTED_STATUSES, READER_MESSAGE_KEYS } from '../../../../src-shared/api/readers';
-import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/api/schemas';
-import { BLOCK_REASONS } from '../../../../src-renderer/readers/presented-status';
+import {
+  CREDENTIAL_ERROR_CODES,
+  CREDENTIAL_TECHNOLOGIES,
+} from '../../../../src-shared/credentials/credential';
+import { BUILT_IN_READER_PROFILES } from '../../../../src-shared/credentials/reader-profile';
+import { BLOCK_REASONS } from '../../../../src-shared/domain/block-reasons';
+import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/domain/card-states';
 import { LANGUAGES } from '../../../../src-shared/domain/languages';
 import { ROLES } from '../../../../src-shared/domain/roles';
 import { i18n } from '../../../../src-renderer/i18n';
@@ -105,7 +110,10 @@ describe('locales', () => {
       ...['birthDate', 'employer', 'email', 'phone', 'site', 'hasEid'].map((f) => `holder.fields.${f}`),
       ...PRESENTED_STATUSES.map((s) => `present.status.${s}`),
       ...['not_yet_active', 'unknown', 'ambiguous', 'unusable', 'unreadable'].map((s) => `present.help.${s}`),
-      ...BLOCK_REASONS.map((r) => `present.blockReason.${r}`),
+      ...BLOCK_REASONS.flatMap((r) => [`present.blockReason.${r}`, `cards.blockReason.${r}`]),
+      ...CREDENTIAL_TECHNOLOGIES.map((t) => `credentialTechnologies.${t}`),
+      ...CREDENTIAL_ERROR_CODES.map((c) => `credentialProblems.${c}`),
+      ...BUILT_IN_READER_PROFILES.map((p) => `readerProfiles.${p.id}`),
       ...['pcsc', 'hid', 'wedge'].map((b) => `readers.backend.${b}`),
       ...['up', 'down', 'unavailable'].map((s) => `readers.backendState.${s}`),
       ...['idle', 'card_present', 'error', 'gone'].map((s) => `readers.state.${s}`),
@@ -133,6 +141,8 @@ describe('locales', () => {
       ...{ rule: 'SUBSYSTEM=="hidraw"', credential: '04A1', holder: 'H' },
       // The audit banner's problems (audit.problem.*).
       ...{ seq: 42 },
+      // A failed read's detail (present.problemWithProfile).
+      ...{ problem: 'P', profile: 'F' },
     };
     for (const key of english.keys()) {
       const text = t(key, params, { locale: language });

@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import type { PresentedReason } from '../../../../src-shared/api/presented-reason';
 import { PRESENTED_STATUSES, type PresentedStatus } from '../../../../src-shared/api/readers';
-import { i18n } from '../../../../src-renderer/i18n';
+import { CREDENTIAL_ERROR_CODES } from '../../../../src-shared/credentials/credential';
+import { BUILT_IN_READER_PROFILES } from '../../../../src-shared/credentials/reader-profile';
+import { LANGUAGES, type Language } from '../../../../src-shared/domain/languages';
+import { i18n, LOCALE_TAGS } from '../../../../src-renderer/i18n';
 import { formatDate } from '../../../../src-renderer/composables/use-format';
 import {
-  isBindable,
   reasonWords,
-  statusOfCard,
+  say,
   technicalDetail,
   toneOf,
   type Words,
 } from '../../../../src-renderer/readers/presented-status';
-import { card } from '../../../harness/presented-events';
 
-/** What the screen says, in English, as PresentedCard.vue builds it. */
-function english(words: Words | null): string | null {
+/** What the screen says, in `locale`, as PresentedCard.vue builds it. */
+function spoken(words: Words | null, locale: Language = 'en'): string | null {
   if (!words) return null;
-  const { t } = i18n.global;
-  const params: Record<string, string> = { ...words.params };
-  for (const key of words.dates ?? []) params[key] = formatDate(params[key] ?? '', 'en-GB');
-  for (const key of words.states ?? []) params[key] = t(`cards.state.${params[key]}`, {}, { locale: 'en' });
-  return t(words.key, params, { locale: 'en' });
+  return say(words, {
+    t: (key, named) => i18n.global.t(key, named ?? {}, { locale }),
+    formatDate: (iso) => formatDate(iso, LOCALE_TAGS[locale]),
+  });
 }
+
+const blockedFor = (blockReason: 'lost' | 'stolen' | 'damaged' | 'left_employment' | 'other') =>
+  ({ code: 'block_reason', params: { blockReason } }) as const;
 
 describe('status colour', () => {
   it.each<[PresentedStatus, string]>([
@@ -38,7 +42,7 @@ describe('status colour', () => {
 
   it('every status has its words in every language', () => {
     for (const status of PRESENTED_STATUSES) {
-      for (const locale of ['en', 'sv', 'da', 'nb'] as const) {
+      for (const locale of LANGUAGES) {
         expect(i18n.global.te(`present.status.${status}`, locale), `${locale} ${status}`).toBe(true);
       }
     }
@@ -46,68 +50,95 @@ describe('status colour', () => {
 });
 
 describe('status words', () => {
-  it.each<[PresentedStatus, string | null, string | null]>([
+  it.each<[PresentedStatus, PresentedReason | null, string | null]>([
     ['active', null, null],
-    ['blocked', 'lost', 'Reported lost'],
-    ['blocked', 'stolen', 'Reported stolen'],
-    ['blocked', 'damaged', 'Reported damaged'],
-    ['blocked', 'left_employment', 'The holder has left the employer'],
-    ['blocked', 'other', 'Blocked for another reason'],
-    ['blocked', 'terminated', 'Card status: Terminated'],
-    ['blocked', 'suspended', 'Card status: Suspended'],
-    [
-      'blocked',
-      'Found in the lift, handed in by security',
-      'Reason: Found in the lift, handed in by security',
-    ],
+    ['blocked', blockedFor('lost'), 'Reported lost'],
+    ['blocked', blockedFor('stolen'), 'Reported stolen'],
+    ['blocked', blockedFor('damaged'), 'Reported damaged'],
+    ['blocked', blockedFor('left_employment'), 'The holder has left the employer'],
+    ['blocked', blockedFor('other'), 'Blocked for another reason'],
+    ['blocked', { code: 'card_state', params: { state: 'terminated' } }, 'Card status: Terminated'],
+    ['blocked', { code: 'card_state', params: { state: 'suspended' } }, 'Card status: Suspended'],
     ['blocked', null, 'This card is blocked.'],
-    ['expired', '2025-03-03', 'Expired on 3 Mar 2025'],
+    ['expired', { code: 'expired_on', params: { date: '2025-03-03' } }, 'Expired on 3 Mar 2025'],
     ['expired', null, 'The card is no longer valid.'],
-    ['not_yet_active', '2027-01-15', 'Valid from 15 Jan 2027'],
-    ['not_yet_active', 'ready', 'Card status: Ready for pick-up. The card has not been activated yet.'],
-  ])('%s (%s) reads "%s"', (status, reason, words) => {
-    expect(english(reasonWords(status, reason))).toBe(words);
+    ['not_yet_active', { code: 'valid_from', params: { date: '2027-01-15' } }, 'Valid from 15 Jan 2027'],
+    [
+      'not_yet_active',
+      { code: 'not_activated', params: { state: 'ready' } },
+      'Card status: Ready for pick-up. The card has not been activated yet.',
+    ],
+    ['not_yet_active', null, 'The card has not been activated yet.'],
+  ])('%s (%j) reads "%s"', (status, reason, words) => {
+    expect(spoken(reasonWords(status, reason))).toBe(words);
+  });
+
+  it('says the reason in the operator’s language, the date in its format, never a code', () => {
+    const cases: Array<[PresentedStatus, PresentedReason]> = [
+      ['blocked', blockedFor('lost')],
+      ['blocked', { code: 'card_state', params: { state: 'terminated' } }],
+      ['expired', { code: 'expired_on', params: { date: '2025-03-03' } }],
+      ['not_yet_active', { code: 'not_activated', params: { state: 'in_production' } }],
+    ];
+    const said = (locale: Language) =>
+      cases.map(([status, reason]) => spoken(reasonWords(status, reason), locale));
+    expect(said('sv')).toEqual([
+      'Anmält förlorat',
+      'Kortets status: Avslutat',
+      'Gick ut 3 mars 2025',
+      'Kortets status: Under tillverkning. Kortet är inte aktiverat än.',
+    ]);
+    // English words can equal a code ("Reported lost"); no other language shows one.
+    for (const locale of LANGUAGES.filter((l) => l !== 'en')) {
+      for (const text of said(locale))
+        expect(text, locale).not.toMatch(/lost|terminated|in_production|2025-03-03/);
+    }
+    expect(said('en')).not.toContain(expect.stringMatching(/in_production|2025-03-03/));
   });
 
   it('tells what to do with a card that identifies no one', () => {
-    expect(english(reasonWords('unknown', null))).toMatch(/not registered at this desk/);
-    expect(english(reasonWords('ambiguous', 'This reader sends only part…'))).toMatch(
-      /Find the holder by name/,
-    );
-    expect(english(reasonWords('unusable', 'random'))).toMatch(/number printed on the card/);
-    expect(english(reasonWords('unreadable', 'The card was removed'))).toMatch(/Hold it still/);
-  });
-
-  it('gives a technician the reader’s own words only for a failed read', () => {
-    expect(technicalDetail('unreadable', 'The card did not answer within 1 s.')).toBe(
-      'The card did not answer within 1 s.',
-    );
-    expect(technicalDetail('ambiguous', 'This reader sends only part of the card number.')).toBeNull();
-    expect(technicalDetail('blocked', 'stolen')).toBeNull();
+    expect(spoken(reasonWords('unknown', null))).toMatch(/not registered at this desk/);
+    expect(spoken(reasonWords('ambiguous', null))).toMatch(/Find the holder by name/);
+    expect(spoken(reasonWords('unusable', null))).toMatch(/number printed on the card/);
+    const unreadable: PresentedReason = { code: 'unreadable', params: { problem: 'parity' } };
+    expect(spoken(reasonWords('unreadable', unreadable))).toMatch(/Hold it still/);
   });
 });
 
-describe('a card’s status as a tap would read it', () => {
-  const today = '2026-11-24';
-
-  it.each([
-    [card(), 'active', null],
-    [card({ state: 'blocked', blockReason: 'stolen' }), 'blocked', 'stolen'],
-    [card({ state: 'terminated' }), 'blocked', 'terminated'],
-    [card({ validUntil: '2026-11-23' }), 'expired', '2026-11-23'],
-    [card({ validFrom: '2026-12-01' }), 'not_yet_active', '2026-12-01'],
-    [card({ state: 'ready' }), 'not_yet_active', 'ready'],
-  ])('%#', (c, status, reason) => {
-    expect(statusOfCard(c, today)).toEqual({ status, reason });
+describe('what a technician reads about a failed read', () => {
+  it('names the problem and the reader profile in the operator’s language', () => {
+    const reason: PresentedReason = {
+      code: 'unreadable',
+      params: { problem: 'invalid_character', profileId: 'wedge-hex-reversed' },
+    };
+    expect(spoken(technicalDetail('unreadable', reason))).toBe(
+      'a card number with a character that does not belong in it (reader profile: Keyboard wedge, UID in hex, bytes reversed)',
+    );
+    expect(spoken(technicalDetail('unreadable', reason), 'nb')).toBe(
+      'et kortnummer med et tegn som ikke hører hjemme der (leserprofil: Tastaturleser, UID heksadesimalt, omvendt byterekkefølge)',
+    );
+    expect(
+      spoken(technicalDetail('unreadable', { code: 'unreadable', params: { problem: 'invalid_length' } })),
+    ).toBe('a card number with the wrong number of digits');
   });
 
-  it('binds a chip only to a physical card still in use', () => {
-    expect(isBindable(card(), today)).toBe(true);
-    expect(isBindable(card({ state: 'ready' }), today)).toBe(true);
-    expect(isBindable(card({ state: 'blocked' }), today)).toBe(false);
-    expect(isBindable(card({ state: 'terminated' }), today)).toBe(false);
-    expect(isBindable(card({ state: 'expired' }), today)).toBe(false);
-    expect(isBindable(card({ validUntil: '2026-11-01' }), today)).toBe(false);
-    expect(isBindable(card({ kind: 'mobile_id' }), today)).toBe(false);
+  it('has words for every problem and every built-in profile in every language', () => {
+    for (const locale of LANGUAGES) {
+      for (const problem of CREDENTIAL_ERROR_CODES) {
+        for (const { id } of BUILT_IN_READER_PROFILES) {
+          const text = spoken(
+            technicalDetail('unreadable', { code: 'unreadable', params: { problem, profileId: id } }),
+            locale,
+          );
+          expect(text, `${locale} ${problem} ${id}`).not.toMatch(/credentialProblems|readerProfiles|\{/);
+        }
+      }
+    }
+  });
+
+  it('says nothing technical about a read that did not fail', () => {
+    expect(technicalDetail('ambiguous', null)).toBeNull();
+    expect(technicalDetail('blocked', blockedFor('stolen'))).toBeNull();
+    expect(technicalDetail('unreadable', null)).toBeNull();
   });
 });

@@ -44,7 +44,10 @@ describe('presented cards', () => {
   it('keeps only the last tap', () => {
     const store = usePresentationStore();
     const first = presented();
-    const second = presented({ status: 'blocked', reason: 'stolen' });
+    const second = presented({
+      status: 'blocked',
+      reason: { code: 'block_reason', params: { blockReason: 'stolen' } },
+    });
     store.present(first);
     store.present(second);
     expect(store.current?.id).toBe(second.id);
@@ -80,7 +83,9 @@ describe('presented cards', () => {
   it('plays the good sound for an active card and the alert for anything else, unless muted', () => {
     const store = usePresentationStore();
     store.present(presented());
-    store.present(presented({ status: 'expired', reason: '2025-01-31' }));
+    store.present(
+      presented({ status: 'expired', reason: { code: 'expired_on', params: { date: '2025-01-31' } } }),
+    );
     store.present(unknownTap());
     expect(vi.mocked(playCue).mock.calls).toEqual([['ok'], ['alert'], ['alert']]);
     store.setMuted(true);
@@ -124,6 +129,9 @@ describe('presented cards', () => {
       credential: tap.credential,
     });
     store.showBound(card({ state: 'ready' }), HOLDER);
-    expect(store.current).toMatchObject({ status: 'not_yet_active', reason: 'ready' });
+    expect(store.current).toMatchObject({
+      status: 'not_yet_active',
+      reason: { code: 'not_activated', params: { state: 'ready' } },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CardPresented } from '../../../../../src-shared/api/readers';
+import { cardPresented, type CardPresented } from '../../../../../src-shared/api/readers';
 import { scriptedBackend } from '../../../../harness/scripted-backend';
 import { startTestDesk, type TestDesk } from '../../../../harness/test-desk';
 
@@ -81,15 +81,41 @@ describe('tap to identify', () => {
       .prepare(`UPDATE cards SET state = 'blocked', block_reason = 'stolen' WHERE id = ?`)
       .run(card.id);
     pcsc.readBytes('A1B2C3D4');
-    expect(events.at(-1)).toMatchObject({ status: 'blocked', reason: 'stolen' });
+    expect(events.at(-1)).toMatchObject({
+      status: 'blocked',
+      reason: { code: 'block_reason', params: { blockReason: 'stolen' } },
+    });
     t.desk.db
       .prepare(`UPDATE cards SET state = 'active', valid_until = '2020-01-31' WHERE id = ?`)
       .run(card.id);
     pcsc.readBytes('A1B2C3D4');
-    expect(events.at(-1)).toMatchObject({ status: 'expired', reason: '2020-01-31' });
+    expect(events.at(-1)).toMatchObject({
+      status: 'expired',
+      reason: { code: 'expired_on', params: { date: '2020-01-31' } },
+    });
     t.desk.db.prepare(`UPDATE cards SET state = 'ready', valid_until = NULL WHERE id = ?`).run(card.id);
     pcsc.readBytes('A1B2C3D4');
-    expect(events.at(-1)).toMatchObject({ status: 'not_yet_active' });
+    expect(events.at(-1)).toMatchObject({
+      status: 'not_yet_active',
+      reason: { code: 'not_activated', params: { state: 'ready' } },
+    });
+    // Every event is what the contract says, so the screen never has to guess what a reason means.
+    for (const event of events) expect(cardPresented.strict().safeParse(event).success).toBe(true);
+  });
+
+  it('reads a block reason no version of the desk writes as "another reason", never failing the tap', async () => {
+    const { card, holder } = await cardWithChip('AC-0007', 'A1B2C3D5');
+    t.desk.db
+      .prepare(`UPDATE cards SET state = 'blocked', block_reason = 'found in the lift' WHERE id = ?`)
+      .run(card.id);
+    pcsc.readBytes('A1B2C3D5');
+    expect(events.at(-1)).toMatchObject({
+      status: 'blocked',
+      reason: { code: 'block_reason', params: { blockReason: 'other' } },
+      card: { blockReason: 'other' },
+    });
+    const detail = await t.admin.must('holders.get', { id: holder.id });
+    expect(detail.cards[0]!.blockReason).toBe('other');
   });
 
   it('reports an unknown card with its credential so it can be bound, and a random UID as unusable', async () => {
@@ -105,8 +131,17 @@ describe('tap to identify', () => {
 
   it('says why a reader string is unreadable instead of guessing', async () => {
     hid.readText('not a card!');
-    expect(events.at(-1)!.status).toBe('unreadable');
-    expect(events.at(-1)!.reason).toMatch(/profile/);
+    expect(events.at(-1)).toMatchObject({
+      status: 'unreadable',
+      reason: { code: 'unreadable', params: { problem: 'invalid_character', profileId: 'wedge-hex' } },
+    });
+    const settings = (await t.admin.must('readers.settings', {})).settings;
+    await t.admin.must('readers.configure', { ...settings, profiles: { 'hid-1': 'wedge-8h10d' } });
+    hid.readText('99999999999');
+    expect(events.at(-1)!.reason).toEqual({
+      code: 'unreadable',
+      params: { problem: 'too_long', profileId: 'wedge-8h10d' },
+    });
   });
 
   it('refuses to pick when a lossy format matches two cards', async () => {
@@ -205,7 +240,7 @@ describe('binding a credential', () => {
     expect(audits.map((a) => JSON.parse(a).activated)).toEqual([true, false]);
   });
 
-  it('refuses a chip bound elsewhere, a blocked card, bad hex and unknown technologies, writing nothing', async () => {
+  it('refuses a chip bound elsewhere, a card that takes no chip, bad hex and unknown technologies, writing nothing', async () => {
     const holder = await t.admin.must('holders.create', HOLDER);
     const a = await t.admin.must('cards.register', {
       holderId: holder.id,
@@ -223,19 +258,35 @@ describe('binding a credential', () => {
       hex: '11223344',
     });
     t.desk.db.prepare(`UPDATE cards SET state = 'blocked' WHERE id = ?`).run(b.id);
+    // The rule the bind dialog offers cards by: no chip for a mobile ID or a card past its end date.
+    const mobile = await t.admin.must('cards.register', {
+      holderId: holder.id,
+      kind: 'mobile_id',
+      printedNumber: 'MOB-1',
+    });
+    const ended = await t.admin.must('cards.register', {
+      holderId: holder.id,
+      kind: 'access_card',
+      printedNumber: 'AC-3',
+    });
+    t.desk.db.prepare(`UPDATE cards SET valid_until = '2020-01-31' WHERE id = ?`).run(ended.id);
     const before = [t.count('credentials'), t.count('credential_keys'), t.count('audit_events')];
-    const attempts: Array<[Record<string, unknown>, string]> = [
-      [{ cardId: b.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict'],
-      [{ cardId: a.id, technology: 'iso14443a_uid', hex: '11223344' }, 'conflict'],
+    // A conflict names the refused field, so the screen can say which refusal it is.
+    const attempts: Array<[Record<string, unknown>, string, string?]> = [
+      [{ cardId: b.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict', 'cardId'],
+      [{ cardId: mobile.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict', 'cardId'],
+      [{ cardId: ended.id, technology: 'iso14443a_uid', hex: '55667788' }, 'conflict', 'cardId'],
+      [{ cardId: a.id, technology: 'iso14443a_uid', hex: '11223344' }, 'conflict', 'hex'],
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: '112233' }, 'bad_request'],
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: 'zz' }, 'bad_request'],
       [{ cardId: a.id, technology: 'magic', hex: '11223344' }, 'bad_request'],
       [{ cardId: a.id, technology: 'iso14443a_uid', hex: 'AB'.repeat(40) }, 'bad_request'],
     ];
-    for (const [input, code] of attempts) {
-      expect(await t.admin.raw.call('cards.bindCredential', input), JSON.stringify(input)).toMatchObject({
-        error: { code },
-      });
+    for (const [input, code, field] of attempts) {
+      const answer = await t.admin.raw.call('cards.bindCredential', input);
+      expect(answer, JSON.stringify(input)).toMatchObject({ error: { code } });
+      if (field)
+        expect(answer, JSON.stringify(input)).toMatchObject({ error: { issues: [{ path: field }] } });
     }
     expect([t.count('credentials'), t.count('credential_keys'), t.count('audit_events')]).toEqual(before);
   });

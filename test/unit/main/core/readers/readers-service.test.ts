@@ -68,4 +68,18 @@ describe('createReadersService: the wedge reader in words', () => {
     expect(wedge?.state).toBe('unavailable');
     expectWords(wedge?.message, wedge?.words, { key: 'wedge_off' });
   });
+
+  it('refuses a burst from the screen while the wedge reader is turned off, and shows no card', () => {
+    const off = { ...DEFAULT_READER_SETTINGS, wedge: { ...DEFAULT_READER_SETTINGS.wedge, isEnabled: false } };
+    const presentedEvents: CardPresented[] = [];
+    const readers = createReadersService({
+      backends: [],
+      handle: () => typed({}),
+      onPresented: (event) => presentedEvents.push(event),
+      onChanged: () => {},
+      settings: () => off,
+    });
+    expect(() => readers.wedgeRead('04A2B3C4')).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(presentedEvents).toEqual([]);
+  });
 });

@@ -1,0 +1,41 @@
+// The contract is assembled from one file per namespace: none may hide another's method or hold a
+// method of another namespace.
+import { describe, expect, it } from 'vitest';
+import { isMethodName, methods } from '../../../../src-shared/api/methods';
+import { cardMethods } from '../../../../src-shared/api/methods/cards';
+import { holderMethods } from '../../../../src-shared/api/methods/holders';
+import { operatorMethods } from '../../../../src-shared/api/methods/operators';
+import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
+import { readerMethods } from '../../../../src-shared/api/methods/readers';
+import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
+
+const NAMESPACES: Array<[string, object]> = [
+  ['session', sessionMethods],
+  ['setup', setupMethods],
+  ['holders', holderMethods],
+  ['organisations', organisationMethods],
+  ['cards', cardMethods],
+  ['readers', readerMethods],
+  ['operators', operatorMethods],
+];
+
+describe('the API contract', () => {
+  it('has every namespace’s methods once, and nothing else', () => {
+    const names = NAMESPACES.flatMap(([, namespace]) => Object.keys(namespace));
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(methods).sort()).toEqual(names.sort());
+  });
+
+  it('keeps each method in the file of its namespace', () => {
+    for (const [prefix, namespace] of NAMESPACES) {
+      for (const name of Object.keys(namespace)) expect(name.split('.')[0], name).toBe(prefix);
+    }
+  });
+
+  it('knows its own method names and nothing inherited', () => {
+    expect(isMethodName('cards.bindCredential')).toBe(true);
+    expect(isMethodName('toString')).toBe(false);
+    expect(isMethodName('__proto__')).toBe(false);
+    expect(isMethodName(42)).toBe(false);
+  });
+});
