@@ -89,7 +89,7 @@ test('an administrator changes the wedge settings; a field the core refuses is m
   await page.getByTestId('hid-vendorId').fill('08ff');
   await page.getByTestId('hid-productId').fill('0009');
   await page.getByTestId('hid-name').fill('Desk HID reader');
-  await chooseOption(page, 'hid-profile', 'Keyboard wedge, UID in decimal');
+  await chooseOption(page, 'hid-profile', /^Keyboard wedge, UID in decimal$/);
   await page.getByTestId('reader-settings-save').click();
   await expect(page.getByText('The reader settings were saved.')).toBeVisible();
   const saved = await reader.admin.must('readers.settings', {});
