@@ -2,6 +2,7 @@
 // Plain Node: the Electron shell and the web host both wrap this.
 import { EventEmitter } from 'node:events';
 import type { DeskEventName, DeskEventPayload } from '../../src-shared/api/events';
+import type { CardPresented } from '../../src-shared/api/readers';
 import type { Result } from '../../src-shared/api/result';
 import { createDispatcher, type Connection, type Logger } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
@@ -104,6 +105,20 @@ export function createDesk(config: DeskConfig): Desk {
       c.emit('session.ended', { reason } satisfies DeskEventPayload<'session.ended'>);
     }
   };
+  // A tap is someone at the desk: it keeps every live session awake, as a click would. A screen with
+  // no operator hears only that a card was presented, never whose it was.
+  const sendPresented = (event: CardPresented) => {
+    const signedOut: DeskEventPayload<'card.presentedSignedOut'> = {};
+    for (const c of connections) {
+      const session = sessions.current(c.session);
+      if (session) {
+        sessions.touch(session);
+        c.emit('card.presented', event);
+      } else {
+        c.emit('card.presentedSignedOut', signedOut);
+      }
+    }
+  };
   const readerSettings = createReaderSettingsService(db, ops);
   const identifier = createIdentifier(db);
   const readers = createReadersService({
@@ -116,7 +131,7 @@ export function createDesk(config: DeskConfig): Desk {
       settings: readerSettings.current,
       identify: identifier.identify,
     }),
-    onPresented: (event) => sendToOperators('card.presented', event),
+    onPresented: sendPresented,
     onChanged: (overview) => sendToOperators('readers.changed', overview),
   });
   readerSettings.onChanged(() => readers.settingsChanged());

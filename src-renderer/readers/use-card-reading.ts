@@ -56,6 +56,8 @@ export function useCardReading(): void {
   watch(
     () => presentation.current,
     (event) => {
+      // A tap is someone at the desk: it keeps the session, as a click would (the core counts it too).
+      if (event) session.noteActivity();
       if (!event || route.name === 'home') return;
       if (LEAVE_FOR_A_TAP.has(String(route.name))) {
         void router.push({ name: 'home' });

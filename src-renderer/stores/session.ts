@@ -1,6 +1,8 @@
 // Who is logged in at this screen, and when they stop being so. The core ends a session after
 // `idleTimeoutSeconds` without calls; this store keeps the two in step: activity sends
 // `session.keepAlive` at most every 30 s, and the screen logs itself out when the person is idle.
+// Before it does, it warns (`logoutAt`): any activity, a tap included, or "Stay signed in" keeps the
+// session.
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { MethodInput } from '../../src-shared/api/methods';
@@ -13,6 +15,12 @@ import { preferredLanguage, rememberLanguage } from '../i18n/language-preference
 import { useConnectionStore } from './connection';
 
 export const KEEP_ALIVE_INTERVAL_MS = 30_000;
+export const IDLE_WARNING_SECONDS = 30;
+
+/** The warning comes 30 s before the idle logout, or half-way through a timeout shorter than a minute. */
+export function idleWarningMs(idleTimeoutSeconds: number): number {
+  return Math.min(IDLE_WARNING_SECONDS, idleTimeoutSeconds / 2) * 1000;
+}
 
 export type SessionPhase = 'loading' | 'unavailable' | 'needsFirstAdmin' | 'loggedOut' | 'loggedIn';
 export type SessionEnd =
@@ -33,6 +41,8 @@ export const useSessionStore = defineStore('session', () => {
   const endReason = ref<SessionEnd | null>(null);
   const loadError = ref<ApiError | null>(null);
   const language = ref<Language>(preferredLanguage());
+  /** While the idle warning shows: when (epoch ms) the screen will log out. Null otherwise. */
+  const logoutAt = ref<number | null>(null);
 
   const roles = computed<readonly Role[]>(() => operator.value?.roles ?? []);
   const isLoggedIn = computed(() => phase.value === 'loggedIn');
@@ -48,16 +58,22 @@ export const useSessionStore = defineStore('session', () => {
     clearTimeout(idleTimer);
     clearTimeout(keepAliveTimer);
     idleTimer = keepAliveTimer = undefined;
+    logoutAt.value = null;
   }
 
   function checkIdle(): void {
     const limit = idleTimeoutSeconds.value * 1000;
+    const warnFrom = limit - idleWarningMs(idleTimeoutSeconds.value);
     const idleFor = Date.now() - lastActivity;
     if (idleFor >= limit) {
       end({ kind: 'idle', seconds: idleTimeoutSeconds.value });
       void call('session.logout', {});
-    } else {
+    } else if (idleFor >= warnFrom) {
+      logoutAt.value = lastActivity + limit;
       idleTimer = setTimeout(checkIdle, limit - idleFor);
+    } else {
+      logoutAt.value = null;
+      idleTimer = setTimeout(checkIdle, warnFrom - idleFor);
     }
   }
 
@@ -69,7 +85,7 @@ export const useSessionStore = defineStore('session', () => {
     endReason.value = null;
     phase.value = 'loggedIn';
     lastActivity = lastKeepAlive = Date.now();
-    idleTimer = setTimeout(checkIdle, idleTimeoutSeconds.value * 1000);
+    checkIdle();
   }
 
   function end(reason: SessionEnd | null): void {
@@ -86,15 +102,23 @@ export const useSessionStore = defineStore('session', () => {
     void call('session.keepAlive', {});
   }
 
-  /** Called on every pointer, key and touch event: cheap, so it may run on each one. */
+  /** Called on every pointer, key and touch event and on every tap: cheap, so it may run on each one. */
   function noteActivity(): void {
     if (phase.value !== 'loggedIn') return;
     lastActivity = Date.now();
+    // Once the warning shows, the core is close to its own limit too: tell it now.
+    if (logoutAt.value !== null) {
+      logoutAt.value = null;
+      sendKeepAlive();
+      return;
+    }
+    // A short timeout (tests, a strict desk) needs keep-alives well within it.
+    const interval = Math.min(KEEP_ALIVE_INTERVAL_MS, idleTimeoutSeconds.value * 250);
     const since = lastActivity - lastKeepAlive;
-    if (since >= KEEP_ALIVE_INTERVAL_MS) sendKeepAlive();
+    if (since >= interval) sendKeepAlive();
     // A trailing keep-alive, so the core hears of the last activity within 30 s and never ends the
     // session before this screen would.
-    else keepAliveTimer ??= setTimeout(sendKeepAlive, KEEP_ALIVE_INTERVAL_MS - since);
+    else keepAliveTimer ??= setTimeout(sendKeepAlive, interval - since);
   }
 
   async function refresh(): Promise<void> {
@@ -182,6 +206,7 @@ export const useSessionStore = defineStore('session', () => {
     endReason,
     loadError,
     language,
+    logoutAt,
     roles,
     isLoggedIn,
     hasAnyRole,

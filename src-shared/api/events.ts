@@ -10,6 +10,11 @@ export const deskEvents = {
   'session.ended': z.object({ reason: z.enum(['idle', 'logout', 'revoked']) }),
   /** A card was presented to a reader and matched (or not). Sent to logged-in screens. */
   'card.presented': cardPresented,
+  /**
+   * A card was presented while this screen has no operator: only that it happened, so the login can
+   * ask for a sign-in. Empty by contract: who the card belongs to never reaches a signed-out screen.
+   */
+  'card.presentedSignedOut': z.strictObject({}),
   /** A reader or reader service changed state. */
   'readers.changed': readersOverview,
 } as const;

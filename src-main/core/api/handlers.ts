@@ -82,7 +82,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return self;
     },
 
-    'holders.search': ({ query, limit }, c) => ({ items: d.holders.search(query, limit ?? 20, showFull(c)) }),
+    'holders.search': ({ query, limit }, c) => d.holders.search(query, limit ?? 20, showFull(c)),
     'holders.get': ({ id }, c) => d.holders.get(id, showFull(c), by(c)),
     'holders.photo': ({ id }) => d.holders.photo(id),
     'holders.create': (input, c) => d.holders.create(input, by(c), showFull(c)),

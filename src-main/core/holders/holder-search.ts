@@ -30,6 +30,21 @@ export interface SearchHit {
   id: string;
 }
 
+/**
+ * Matches are counted up to this many and no further: "more than 100" tells reception to type more
+ * as well as an exact count would, and counting every "a" among a million names would not be cheap.
+ */
+export const SEARCH_COUNT_CAP = 100;
+
+export interface SearchIds {
+  /** The first `limit` matches. */
+  ids: string[];
+  /** How many matched, up to SEARCH_COUNT_CAP. */
+  total: number;
+  /** More than `total` matched. */
+  isMore: boolean;
+}
+
 export function createHolderSearch(db: Db) {
   const byName = db.prepare(
     `SELECT h.id FROM holder_names n JOIN holders h ON h.rowid = n.rowid WHERE holder_names MATCH ? LIMIT ?`,
@@ -39,7 +54,9 @@ export function createHolderSearch(db: Db) {
     `SELECT DISTINCT holder_id AS id FROM cards WHERE printed_number >= ? AND printed_number < ? LIMIT ?`,
   );
 
-  return function search(query: string, limit: number): string[] {
+  return function search(query: string, limit: number): SearchIds {
+    // One row past the cap says "more than" without counting the rest.
+    const upTo = Math.max(limit, SEARCH_COUNT_CAP) + 1;
     const found = new Set<string>();
     const compact = query.replace(/[\s+-]/g, '');
     if (/^\d{6,12}$/.test(compact)) {
@@ -53,13 +70,15 @@ export function createHolderSearch(db: Db) {
     }
     const cardPrefix = query.trim().toUpperCase();
     if (/^[A-Z0-9-]{3,32}$/.test(cardPrefix) && /\d/.test(cardPrefix)) {
-      for (const row of byCard.all(cardPrefix, `${cardPrefix}\u{10ffff}`, limit) as SearchHit[])
+      for (const row of byCard.all(cardPrefix, `${cardPrefix}\u{10ffff}`, upTo) as SearchHit[])
         found.add(row.id);
     }
     const tokens = nameTokens(query);
-    if (tokens.length > 0 && found.size < limit) {
-      for (const row of byName.all(ftsQuery(tokens), limit) as SearchHit[]) found.add(row.id);
+    if (tokens.length > 0 && found.size < upTo) {
+      for (const row of byName.all(ftsQuery(tokens), upTo) as SearchHit[]) found.add(row.id);
     }
-    return [...found].slice(0, limit);
+    const all = [...found];
+    const cap = Math.max(limit, SEARCH_COUNT_CAP);
+    return { ids: all.slice(0, limit), total: Math.min(all.length, cap), isMore: all.length > cap };
   };
 }

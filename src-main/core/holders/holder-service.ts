@@ -1,4 +1,4 @@
-import type { HolderDetail, HolderSummary } from '../../../src-shared/api/schemas';
+import type { HolderDetail } from '../../../src-shared/api/schemas';
 import type { MethodParsedInput } from '../../../src-shared/api/methods';
 import { parseIdentityNumber } from '../../../src-shared/domain/identity-number';
 import { DomainError } from '../ops/domain-error';
@@ -44,8 +44,9 @@ export function createHolderService(db: Db, ops: OperationRunner) {
   }
 
   return {
-    search(query: string, limit: number, showFull: boolean): HolderSummary[] {
-      return views.summaries(search(query, limit), showFull);
+    search(query: string, limit: number, showFull: boolean) {
+      const { ids, total, isMore } = search(query, limit);
+      return { items: views.summaries(ids, showFull), total, isMore };
     },
     /** Viewing a full record is personal-data access: it is audited (DESIGN.md §9). */
     get(id: string, showFull: boolean, by: string): HolderDetail {

@@ -11,7 +11,13 @@ export const holderMethods = {
       query: z.string().max(100, 'At most 100 characters.'),
       limit: z.int().min(1).max(50).optional(),
     }),
-    z.object({ items: z.array(holderSummary) }),
+    z.object({
+      items: z.array(holderSummary),
+      /** How many matched, counted up to a cap (cheap at a million holders)… */
+      total: z.int().min(0),
+      /** …and whether more than `total` did: the screen then says "more than". */
+      isMore: z.boolean(),
+    }),
     ALL_STAFF,
   ),
   'holders.get': method(z.strictObject({ id }), holderDetail, ALL_STAFF),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLargePng, makePng, photoInput } from '../../../harness/images';
 import { startTestDesk, type TestDesk } from '../../../harness/test-desk';
+import { generateIdentityNumber } from '../../../../src-shared/domain/identity-number';
 
 const ANNA = {
   givenName: 'Anna',
@@ -200,5 +201,38 @@ describe('holders: bad input gets a clear error and writes nothing', () => {
     const result = await t.admin.call('holders.create', { ...ANNA, identityNumber: '121212+1212' });
     expect(result.ok || result.error.code).toBe('conflict');
     expect(writes()).toEqual(before);
+  });
+});
+
+describe('how many a search found', () => {
+  async function createBergs(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      await t.admin.must('holders.create', {
+        givenName: 'Anna',
+        familyName: 'Berg',
+        identityCountry: 'SE',
+        identityNumber: generateIdentityNumber('SE', new Date('1980-05-17'), 100 + i),
+        hasEid: false,
+      });
+    }
+  }
+
+  it('says how many matched when there are more than it shows', async () => {
+    await createBergs(27);
+    const result = await t.admin.must('holders.search', { query: 'berg', limit: 20 });
+    expect(result.items).toHaveLength(20);
+    expect(result).toMatchObject({ total: 27, isMore: false });
+    expect(await t.admin.must('holders.search', { query: 'nobody' })).toEqual({
+      items: [],
+      total: 0,
+      isMore: false,
+    });
+  });
+
+  it('stops counting at 100 and says "more than" instead', async () => {
+    await createBergs(101);
+    const result = await t.admin.must('holders.search', { query: 'berg' });
+    expect(result.items).toHaveLength(20);
+    expect(result).toMatchObject({ total: 100, isMore: true });
   });
 });

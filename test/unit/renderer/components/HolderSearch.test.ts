@@ -24,8 +24,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function searchFor(text: string) {
-  const desk = fakeDeskClient({ 'holders.search': () => ok({ items: HOLDERS }) });
+async function searchFor(text: string, total = HOLDERS.length, isMore = false) {
+  const desk = fakeDeskClient({ 'holders.search': () => ok({ items: HOLDERS, total, isMore }) });
   const { wrapper } = mountDesk(HolderSearch, desk);
   const input = wrapper.find('[data-testid="holder-search"]');
   expect(document.activeElement).toBe(input.element);
@@ -63,5 +63,26 @@ describe('holder search', () => {
     await input.trigger('keydown', { key: 'Escape' });
     expect((input.element as HTMLInputElement).value).toBe('');
     expect(wrapper.findAll('[data-testid="holder-result"]')).toHaveLength(0);
+  });
+});
+
+describe('how many matched', () => {
+  it('says nothing extra when every match is shown', async () => {
+    const { wrapper } = await searchFor('ek');
+    expect(wrapper.find('[data-testid="search-total"]').exists()).toBe(false);
+  });
+
+  it('says how many matched and to type more when it shows fewer', async () => {
+    const { wrapper } = await searchFor('ek', 57);
+    expect(wrapper.find('[data-testid="search-total"]').text()).toBe(
+      'Showing 3 of 57 matches. Type more to narrow the search.',
+    );
+  });
+
+  it('says "more than" past the count the desk stops at', async () => {
+    const { wrapper } = await searchFor('e', 100, true);
+    expect(wrapper.find('[data-testid="search-total"]').text()).toBe(
+      'Showing the first 3 of more than 100 matches. Type more to narrow the search.',
+    );
   });
 });

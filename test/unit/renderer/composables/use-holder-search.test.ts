@@ -17,7 +17,7 @@ function holder(givenName: string): HolderSummary {
   };
 }
 
-type Answer = Result<{ items: HolderSummary[] }>;
+type Answer = Result<{ items: HolderSummary[]; total: number; isMore: boolean }>;
 
 function setup() {
   const queries: string[] = [];
@@ -59,9 +59,9 @@ describe('search as you type', () => {
     vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
     await type(state, 'anna');
     vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
-    answers.get('anna')!(ok({ items: [holder('Anna')] }));
+    answers.get('anna')!(ok({ items: [holder('Anna')], total: 1, isMore: false }));
     await vi.waitFor(() => expect(state.results.value.map((h) => h.givenName)).toEqual(['Anna']));
-    answers.get('an')!(ok({ items: [holder('An'), holder('Anders')] }));
+    answers.get('an')!(ok({ items: [holder('An'), holder('Anders')], total: 2, isMore: false }));
     await Promise.resolve();
     expect(state.results.value.map((h) => h.givenName)).toEqual(['Anna']);
     expect(state.isSearching.value).toBe(false);
@@ -73,7 +73,7 @@ describe('search as you type', () => {
     vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
     state.clear();
     await nextTick();
-    answers.get('ann')!(ok({ items: [holder('Ann')] }));
+    answers.get('ann')!(ok({ items: [holder('Ann')], total: 1, isMore: false }));
     await Promise.resolve();
     expect(state.results.value).toEqual([]);
     expect(state.hasSearched.value).toBe(false);
