@@ -32,10 +32,18 @@ test('every control on every screen is a touch target of at least 44 px', async 
   await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('card-presentation')).toBeVisible();
 
-  for (const screen of ['home', 'holderNew', 'organisations', 'readers', 'operators']) {
+  const screens = [
+    ['home', 'card-presentation'],
+    ['holderNew', 'screen-title'],
+    ['organisations', 'screen-title'],
+    ['readers', 'screen-title'],
+    ['operators', 'screen-title'],
+  ] as const;
+  for (const [screen, landmark] of screens) {
     await page.getByTestId(`nav-${screen}`).click();
-    await page.waitForLoadState('networkidle');
-    expect(await smallTargets(page), screen).toEqual([]);
+    await expect(page.getByTestId(landmark)).toBeVisible();
+    // Lists fill in after the screen shows: measured until what the person sees has settled.
+    await expect.poll(() => smallTargets(page), { message: screen }).toEqual([]);
   }
   await page.getByTestId('operator-new').click();
   await expect(page.getByTestId('operator-dialog')).toBeVisible();
