@@ -50,7 +50,7 @@ test('a Swedish operator reads block reasons, chips, dates and read problems in 
     )
     .run(stolen.id);
   await api.must('readers.wedgeRead', { text: '04A2B3C4' });
-  await expect(page.getByTestId('presented-reason')).toHaveText('Gick ut 31 jan. 2025');
+  await expect(page.getByTestId('presented-reason')).toHaveText('Gick ut den 31 jan. 2025');
 
   await api.must('readers.wedgeRead', { text: 'not a card!' });
   await expect(page.getByTestId('presented-status')).toHaveText('Kortet kunde inte läsas');

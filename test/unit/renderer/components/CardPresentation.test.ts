@@ -70,7 +70,7 @@ describe('the presented card on the idle screen', () => {
     );
     await nextTick();
     expect(wrapper.get('[data-testid="presented-status"]').text()).toBe('Udløbet kort');
-    expect(wrapper.get('[data-testid="presented-reason"]').text()).toBe('Udløb 31. jan. 2025');
+    expect(wrapper.get('[data-testid="presented-reason"]').text()).toBe('Udløb den 31. jan. 2025');
   });
 
   it('tells a technician what was wrong with an unreadable read, in words, not codes', async () => {

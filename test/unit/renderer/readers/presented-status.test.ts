@@ -83,9 +83,9 @@ describe('status words', () => {
     const said = (locale: Language) =>
       cases.map(([status, reason]) => spoken(reasonWords(status, reason), locale));
     expect(said('sv')).toEqual([
-      'Anmält förlorat',
+      'Anmält borttappat',
       'Kortets status: Avslutat',
-      'Gick ut 3 mars 2025',
+      'Gick ut den 3 mars 2025',
       'Kortets status: Under tillverkning. Kortet är inte aktiverat än.',
     ]);
     // English words can equal a code ("Reported lost"); no other language shows one.

@@ -2,6 +2,7 @@
 // method of another namespace.
 import { describe, expect, it } from 'vitest';
 import { isMethodName, methods } from '../../../../src-shared/api/methods';
+import { auditMethods } from '../../../../src-shared/api/methods/audit';
 import { cardMethods } from '../../../../src-shared/api/methods/cards';
 import { holderMethods } from '../../../../src-shared/api/methods/holders';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
@@ -17,6 +18,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['cards', cardMethods],
   ['readers', readerMethods],
   ['operators', operatorMethods],
+  ['audit', auditMethods],
 ];
 
 describe('the API contract', () => {
