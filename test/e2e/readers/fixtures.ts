@@ -140,6 +140,23 @@ export const test = base.extend<{ reader: ReaderDesk }>({
   },
 });
 
+/**
+ * Playwright hands Chromium each key only once the one before it was handled, so a burst it types
+ * arrives one rendered frame apart (~33 ms) whenever the page is drawing: right at the 35 ms default
+ * a wedge reader is told from a person by. A real reader's keys carry the operating system's own
+ * times. Tests that type a burst widen the gap to 100 ms, and type as a person at 300 ms.
+ */
+export const PLAYWRIGHT_WEDGE_GAP_MS = 100;
+export const PERSON_KEY_DELAY_MS = 300;
+
+export async function widenWedgeGap(admin: TypedConnection): Promise<void> {
+  const { settings } = await admin.must('readers.settings', {});
+  await admin.must('readers.configure', {
+    ...settings,
+    wedge: { ...settings.wedge, maxInterKeyMs: PLAYWRIGHT_WEDGE_GAP_MS },
+  });
+}
+
 /** Opens the desk and logs in (the administrator, or an operator the test created). */
 export async function openDesk(
   page: Page,

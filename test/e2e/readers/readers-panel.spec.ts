@@ -1,7 +1,7 @@
 // The readers panel shows the real PC/SC service and vpcd's readers as pcscd reports them, live.
 import { pcscdHarness, startPcscd, stopPcscd } from '../../harness/pcscd';
 import { chooseOption, closeBrowser } from '../helpers';
-import { expect, openDesk, READER_0_ID, screenshot, test } from './fixtures';
+import { expect, openDesk, READER_0_ID, screenshot, test, widenWedgeGap } from './fixtures';
 
 test.afterEach(closeBrowser);
 
@@ -46,6 +46,7 @@ test('the panel says what the readers saw in the operator’s language', async (
     familyName: 'Lindqvist',
     cards: [{ printedNumber: 'NB-1001', uid: '04A2B3C4D5E6F7' }],
   });
+  await widenWedgeGap(reader.admin);
   await openDesk(page, desk);
   await chooseOption(page, 'language-switcher', 'Svenska');
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
