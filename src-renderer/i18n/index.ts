@@ -2,21 +2,18 @@
 // `holder.edit.photo.tooLarge`), and `errors.<code>` translates every API error code.
 import { createI18n } from 'vue-i18n';
 import type { Language } from '../../src-shared/domain/languages';
-import da from './locales/da.json';
-import en from './locales/en.json';
-import nb from './locales/nb.json';
-import sv from './locales/sv.json';
+import { MESSAGES, type MessageSchema } from './messages';
 
 /** The BCP 47 tags used for dates and numbers: Intl's plain `en` would write dates the US way. */
 export const LOCALE_TAGS: Record<Language, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 
-export type MessageSchema = typeof en;
+export type { MessageSchema };
 
 export const i18n = createI18n<[MessageSchema], Language, false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en, sv, da, nb },
+  messages: MESSAGES,
   missingWarn: false,
   fallbackWarn: false,
 });

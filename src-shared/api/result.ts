@@ -18,6 +18,16 @@ export const ERROR_CODES = [
   'weak_password',
   'last_admin',
   'internal',
+  // The card lifecycle's refusals (src-shared/domain/card-lifecycle.ts); params say which state or action.
+  'already_in_state',
+  'not_yet',
+  'not_for_kind',
+  'never_activated',
+  'own_order',
+  'note_required',
+  'block_reason_required',
+  'block_reason_not_allowed',
+  'face_check_required',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

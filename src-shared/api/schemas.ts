@@ -56,6 +56,8 @@ export const credentialView = z.object({
   technology: z.string(),
   hex: z.string(),
   boundAt: z.string(),
+  /** Set when a new chip replaced this one: kept for the history, it no longer opens anything. */
+  retiredAt: z.string().nullable(),
 });
 
 export const cardState = z.enum(CARD_STATES);
@@ -73,6 +75,20 @@ export const card = z.object({
   validUntil: z.string().nullable(),
   blockReason: blockReason.nullable(),
   credentials: z.array(credentialView),
+  /** The order the card was made from; null for cards registered before ordering existed. */
+  orderId: id.nullable(),
+  /** A mobile visual ID's physical card. */
+  physicalCardId: id.nullable(),
+  site: z.string().nullable(),
+  stateChangedAt: z.string().nullable(),
+  /** The last failed print or batch, until production succeeds: what went wrong, in codes. */
+  productionError: z
+    .object({
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type Card = z.infer<typeof card>;
 

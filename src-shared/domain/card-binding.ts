@@ -4,6 +4,8 @@ import type { CardKind, CardState } from './card-states';
 
 /** States whose card gets no new chip binding: the card is out of use for good. */
 export const UNBINDABLE_CARD_STATES: readonly CardState[] = [
+  // Only a mobile ID is ever invited, and a mobile ID has no chip.
+  'invited',
   'blocked',
   'terminated',
   'expired',

@@ -3,6 +3,8 @@
 
 export const CARD_STATES = [
   'ordered',
+  // A mobile visual ID waits for its holder to enter the activation code from the invitation e-mail.
+  'invited',
   'approved',
   'in_production',
   'ready',
@@ -20,7 +22,13 @@ export const CARD_KINDS = ['access_card', 'id06', 'smart_card', 'mobile_id'] as 
 export type CardKind = (typeof CARD_KINDS)[number];
 
 /** On its way to the holder: not usable yet. */
-export const NOT_YET_ISSUED_STATES: readonly CardState[] = ['ordered', 'approved', 'in_production', 'ready'];
+export const NOT_YET_ISSUED_STATES: readonly CardState[] = [
+  'ordered',
+  'invited',
+  'approved',
+  'in_production',
+  'ready',
+];
 /** Stopped by someone: reception must not let the card through, whatever its dates say. */
 export const STOPPED_STATES: readonly CardState[] = [
   'blocked',

@@ -24,6 +24,11 @@ export function card(overrides: Partial<Card> = {}): Card {
     validUntil: '2030-12-31',
     blockReason: null,
     credentials: [],
+    orderId: null,
+    physicalCardId: null,
+    site: null,
+    stateChangedAt: null,
+    productionError: null,
     ...overrides,
   };
 }

@@ -11,6 +11,11 @@ interface CardRow {
   valid_from: string | null;
   valid_until: string | null;
   block_reason: string | null;
+  order_id: string | null;
+  physical_card_id: string | null;
+  site: string | null;
+  state_changed_at: string | null;
+  production_error: string | null;
 }
 interface CredentialRow {
   id: string;
@@ -18,6 +23,20 @@ interface CredentialRow {
   technology: string;
   bytes: Buffer;
   bound_at: string;
+  retired_at: string | null;
+}
+
+/** The stored JSON of a failed production attempt; anything unreadable reads as no error recorded. */
+function parseProductionError(stored: string | null): Card['productionError'] {
+  if (!stored) return null;
+  try {
+    const value = JSON.parse(stored) as Card['productionError'];
+    return value && typeof value.code === 'string' && typeof value.at === 'string'
+      ? { code: value.code, params: value.params ?? {}, at: value.at }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Cards matching `where` with their credentials, newest first. */
@@ -47,7 +66,13 @@ function readCards(db: Db, where: string, params: string[]): Card[] {
         technology: r.technology,
         hex: r.bytes.toString('hex').toUpperCase(),
         boundAt: r.bound_at,
+        retiredAt: r.retired_at,
       })),
+    orderId: c.order_id,
+    physicalCardId: c.physical_card_id,
+    site: c.site,
+    stateChangedAt: c.state_changed_at,
+    productionError: parseProductionError(c.production_error),
   }));
 }
 

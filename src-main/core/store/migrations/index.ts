@@ -5,6 +5,7 @@ import { migration0003 } from './0003-cards-and-credentials';
 import { migration0004 } from './0004-credential-keys';
 import { migration0005 } from './0005-sessions-and-login-backoff';
 import { migration0006 } from './0006-audit-chain';
+import { migration0007 } from './0007-orders-and-blocks';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

@@ -14,8 +14,14 @@ const blocked = card({
   state: 'blocked',
   blockReason: 'lost',
   credentials: [
-    { id: 'cr1', technology: 'iso14443a_uid', hex: '04A2B3C4', boundAt: '2026-01-02T08:00:00Z' },
-    { id: 'cr2', technology: 'em4100', hex: '0102030405', boundAt: '2026-01-03T08:00:00Z' },
+    {
+      id: 'cr1',
+      technology: 'iso14443a_uid',
+      hex: '04A2B3C4',
+      boundAt: '2026-01-02T08:00:00Z',
+      retiredAt: null,
+    },
+    { id: 'cr2', technology: 'em4100', hex: '0102030405', boundAt: '2026-01-03T08:00:00Z', retiredAt: null },
   ],
 });
 
@@ -47,7 +53,15 @@ describe('the holder’s card list', () => {
     const { wrapper } = mountDesk(CardList, fakeDeskClient(), {
       cards: [
         card({
-          credentials: [{ id: 'x', technology: 'future_tech', hex: 'AA', boundAt: '2026-01-01T00:00:00Z' }],
+          credentials: [
+            {
+              id: 'x',
+              technology: 'future_tech',
+              hex: 'AA',
+              boundAt: '2026-01-01T00:00:00Z',
+              retiredAt: null,
+            },
+          ],
         }),
       ],
     });

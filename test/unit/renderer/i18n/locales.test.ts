@@ -15,13 +15,11 @@ import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/domain/card-stat
 import { LANGUAGES } from '../../../../src-shared/domain/languages';
 import { ROLES } from '../../../../src-shared/domain/roles';
 import { i18n } from '../../../../src-renderer/i18n';
-import da from '../../../../src-renderer/i18n/locales/da.json';
-import en from '../../../../src-renderer/i18n/locales/en.json';
-import nb from '../../../../src-renderer/i18n/locales/nb.json';
-import sv from '../../../../src-renderer/i18n/locales/sv.json';
+import { MESSAGES } from '../../../../src-renderer/i18n/messages';
 
 type Tree = { [key: string]: string | Tree };
-const LOCALES: Record<string, Tree> = { en, sv, da, nb };
+const LOCALES: Record<string, Tree> = MESSAGES as unknown as Record<string, Tree>;
+const en = MESSAGES.en;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

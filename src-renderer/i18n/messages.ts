@@ -1,0 +1,27 @@
+// Every message of the desk, per language: the base file (locales/<lang>.json) and one file per feature
+// area (locales/features/<feature>.<lang>.json, each holding one top-level key named after the feature),
+// so work on one area never touches another's file. A feature adds its four imports, one entry in
+// FEATURES and `& typeof <feature>En` in MessageSchema.
+import type { Language } from '../../src-shared/domain/languages';
+import da from './locales/da.json';
+import en from './locales/en.json';
+import nb from './locales/nb.json';
+import sv from './locales/sv.json';
+
+type Feature = Record<Language, Record<string, unknown>>;
+
+const FEATURES: Feature[] = [];
+
+export type MessageSchema = typeof en;
+
+function compose(language: Language): MessageSchema {
+  const base = { en, sv, da, nb }[language];
+  return Object.assign({}, base, ...FEATURES.map((feature) => feature[language])) as MessageSchema;
+}
+
+export const MESSAGES: Record<Language, MessageSchema> = {
+  en: compose('en'),
+  sv: compose('sv'),
+  da: compose('da'),
+  nb: compose('nb'),
+};
