@@ -42,7 +42,8 @@ export function monthsBefore(now: number, months: number): number {
 
 export function isCardPhotoAspect(width: number, height: number): boolean {
   if (width <= 0 || height <= 0) return false;
-  return Math.abs(width / height - CARD_PHOTO_ASPECT) <= CARD_PHOTO_ASPECT_TOLERANCE;
+  // The epsilon keeps 0.70 and 0.80 themselves inside, whatever the floating point makes of them.
+  return Math.abs(width / height - CARD_PHOTO_ASPECT) <= CARD_PHOTO_ASPECT_TOLERANCE + 1e-9;
 }
 
 /** Every rule the photo breaks, most basic first (an empty list: the photo may go on a card). */
