@@ -179,3 +179,31 @@ test('a rejection with its reason reaches the orderer’s list', async ({ page, 
     'Rejected by Agnes Approver: The photo is a blue square.',
   );
 });
+
+test('a phone photo of several megabytes is scaled down on the desk and taken', async ({ page, desk }) => {
+  const { holderId } = await seed(desk);
+  const { makeLargePng } = await import('../harness/images');
+  const large = makeLargePng(5_000_000);
+  expect(large.length).toBeGreaterThan(4_000_000);
+  await page.goto(desk.url);
+  await logIn(page, 'orderer', PASSWORD);
+  await page.goto(`${desk.origin}/#/cards/orders/new?holderId=${holderId}`);
+  await page
+    .getByTestId('photo-file-input')
+    .setInputFiles({ name: 'IMG_2041.png', mimeType: 'image/png', buffer: large });
+  await expect(page.getByTestId('photo-stage')).toBeVisible();
+  // Touch: drag the picture with a finger-sized pointer, then use it.
+  const stage = await page.getByTestId('photo-stage').boundingBox();
+  await page.mouse.move(stage!.x + 120, stage!.y + 160);
+  await page.mouse.down();
+  await page.mouse.move(stage!.x + 150, stage!.y + 170, { steps: 4 });
+  await page.mouse.up();
+  await page.getByTestId('photo-use').click();
+  await expect(page.getByTestId('photo-chosen')).toBeVisible({ timeout: 20_000 });
+  const facts = await page.getByTestId('photo-facts').textContent();
+  const [, width, height, kb] = /(\d+) × (\d+) pixels, (\d+) kB/.exec(facts ?? '')!.map(Number);
+  expect(kb).toBeLessThanOrEqual(1024);
+  expect(width! / height!).toBeCloseTo(0.75, 2);
+  expect(height).toBeGreaterThanOrEqual(410);
+  await expect(page.getByTestId('order-photo-error')).toHaveCount(0);
+});
