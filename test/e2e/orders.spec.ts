@@ -4,7 +4,7 @@
 import { generateIdentityNumber } from '../../src-shared/domain/identity-number';
 import { typed } from '../harness/test-desk';
 import { ADMIN, expect, screenshot, test, type DeskFixture } from './fixtures';
-import { closeBrowser, logIn } from './helpers';
+import { closeBrowser, logIn, smallTargets } from './helpers';
 
 test.afterEach(closeBrowser);
 
@@ -88,11 +88,13 @@ test('order with the desk camera, refused to the orderer, approved by a colleagu
   await page.keyboard.press('+');
   await page.keyboard.press('ArrowLeft');
   await screenshot(page, 'order-photo-crop-1024');
+  expect(await smallTargets(page), 'crop step').toEqual([]);
   await page.getByTestId('photo-use').click();
   await expect(page.getByTestId('photo-chosen')).toBeVisible();
   await expect(page.getByTestId('photo-facts')).toContainText(/\d+ × \d+ pixels/);
   await expect(page.getByTestId('order-photo-error')).toHaveCount(0);
   await screenshot(page, 'order-form-1024');
+  expect(await smallTargets(page), 'order form').toEqual([]);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, 'order-form-1920');
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -119,10 +121,12 @@ test('order with the desk camera, refused to the orderer, approved by a colleagu
   await expect(page.getByTestId('screen-title')).toHaveText('Cards');
   await expect(page.getByTestId('queue-row')).toHaveText(['Łukasz Šarūnas-Lindqvist']);
   await screenshot(page, 'cards-waiting-1024');
+  await expect.poll(() => smallTargets(page), { message: 'cards' }).toEqual([]);
   await page.getByTestId('queue-row').click();
   await expect(page.getByTestId('order-photo')).toBeVisible();
   await expect(page.getByTestId('compare-familyName')).toHaveAttribute('data-changed', 'false');
   await screenshot(page, 'order-approval-1024');
+  expect(await smallTargets(page), 'approval view').toEqual([]);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, 'order-approval-1920');
   await page.getByTestId('order-approve').click();
