@@ -4,7 +4,7 @@
 import { generateIdentityNumber } from '../../src-shared/domain/identity-number';
 import { typed } from '../harness/test-desk';
 import { ADMIN, expect, screenshot, test, type DeskFixture } from './fixtures';
-import { closeBrowser, logIn, smallTargets } from './helpers';
+import { chooseOption, closeBrowser, logIn, smallTargets } from './helpers';
 
 test.afterEach(closeBrowser);
 
@@ -182,6 +182,19 @@ test('a rejection with its reason reaches the orderer’s list', async ({ page, 
   await expect(page.getByTestId('order-rejection')).toHaveText(
     'Rejected by Agnes Approver: The photo is a blue square.',
   );
+
+  // The same in Swedish, and the form a Swedish orderer fills in.
+  await chooseOption(page, 'language-switcher', 'Svenska');
+  await expect(page.getByTestId('order-rejection')).toHaveText(
+    'Avslagen av Agnes Approver: The photo is a blue square.',
+  );
+  await screenshot(page, 'order-rejected-sv-1024');
+  await page.goto(`${desk.origin}/#/cards/orders/new?holderId=${holderId}`);
+  await expect(page.getByTestId('screen-title')).toHaveText('Beställ kort till Łukasz Šarūnas-Lindqvist');
+  await page.getByTestId('order-send').click();
+  await expect(page.getByTestId('order-photo-error')).toHaveText('Fyll i det här fältet.');
+  await screenshot(page, 'order-form-sv-1024');
+  expect(await smallTargets(page), 'order form in Swedish').toEqual([]);
 });
 
 test('a phone photo of several megabytes is scaled down on the desk and taken', async ({ page, desk }) => {
