@@ -14,6 +14,9 @@ const HolderView = () => import('./views/HolderView.vue');
 const OperatorsView = () => import('./views/OperatorsView.vue');
 const OrganisationsView = () => import('./views/OrganisationsView.vue');
 const ReadersView = () => import('./views/ReadersView.vue');
+const CardsView = () => import('./views/cards/CardsView.vue');
+const OrderFormView = () => import('./views/cards/orders/OrderFormView.vue');
+const OrderView = () => import('./views/cards/orders/OrderView.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -40,6 +43,25 @@ const routes: RouteRecordRaw[] = [
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },
   { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMINS } },
+  { path: '/cards', name: 'cards', component: CardsView, meta: { roles: CARD_ADMINS } },
+  {
+    path: '/cards/orders/new',
+    name: 'orderNew',
+    component: OrderFormView,
+    props: (route) => ({
+      holderId: String(route.query.holderId ?? ''),
+      renewCardId: typeof route.query.renewCardId === 'string' ? route.query.renewCardId : null,
+      replaceCardId: typeof route.query.replaceCardId === 'string' ? route.query.replaceCardId : null,
+    }),
+    meta: { roles: CARD_ADMINS },
+  },
+  {
+    path: '/cards/orders/:id',
+    name: 'order',
+    component: OrderView,
+    props: true,
+    meta: { roles: CARD_ADMINS },
+  },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -15,6 +15,8 @@ import { systemClock, systemRandom, type Clock, type Random } from './ops/contex
 import { createOperationRunner } from './ops/operations';
 import { createOperatorService } from './operators/operator-service';
 import { createOrganisationService } from './organisations/organisation-service';
+import { createOrderService } from './orders/order-service';
+import type { OrderSettings } from './orders/order-settings';
 import { openDatabase, type Db } from './store/database';
 import { deskIdentity } from './store/desk-identity';
 import { createIdentifier } from './readers/identify';
@@ -39,6 +41,10 @@ export interface DeskConfig {
   readers?: ReaderBackend[] | 'system';
   /** The desk's secrets at rest (keys/key-store.ts); both shells pass one (config/desk-config.ts). */
   keyStore?: KeyStore;
+  /** Order rules from settings.json (card number prefix, photo age, access card validity). */
+  orders?: Partial<OrderSettings>;
+  /** After an approval commits: the mobile visual IDs it created, for their invitation e-mails. */
+  onMobileIdsCreated?: (cardIds: string[]) => void | Promise<void>;
 }
 
 export interface DeskConnection {
@@ -146,6 +152,15 @@ export function createDesk(config: DeskConfig): Desk {
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
     cards: createCardService(db, ops),
+    orders: createOrderService({
+      db,
+      ops,
+      random,
+      deskId: desk.id,
+      ...(config.orders ? { settings: config.orders } : {}),
+      ...(config.onMobileIdsCreated ? { onMobileIdsCreated: config.onMobileIdsCreated } : {}),
+      logError: (message, error) => logger.error(message, error),
+    }),
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);

@@ -7,12 +7,16 @@ import da from './locales/da.json';
 import en from './locales/en.json';
 import nb from './locales/nb.json';
 import sv from './locales/sv.json';
+import ordersDa from './locales/features/orders.da.json';
+import ordersEn from './locales/features/orders.en.json';
+import ordersNb from './locales/features/orders.nb.json';
+import ordersSv from './locales/features/orders.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [{ en: ordersEn, sv: ordersSv, da: ordersDa, nb: ordersNb }];
 
-export type MessageSchema = typeof en;
+export type MessageSchema = typeof en & typeof ordersEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

@@ -6,6 +6,7 @@ import { auditMethods } from './methods/audit';
 import { cardMethods } from './methods/cards';
 import { holderMethods } from './methods/holders';
 import { operatorMethods } from './methods/operators';
+import { orderMethods } from './methods/orders';
 import { organisationMethods } from './methods/organisations';
 import { readerMethods } from './methods/readers';
 import { sessionMethods, setupMethods } from './methods/session';
@@ -20,6 +21,7 @@ export const methods = {
   ...holderMethods,
   ...organisationMethods,
   ...cardMethods,
+  ...orderMethods,
   ...readerMethods,
   ...operatorMethods,
   ...auditMethods,

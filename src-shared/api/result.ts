@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'block_reason_required',
   'block_reason_not_allowed',
   'face_check_required',
+  // An order's data breaks its rules (src-shared/domain/order-rules.ts); each issue names its field and code.
+  'order_invalid',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;
@@ -37,6 +39,9 @@ export interface FieldIssue {
   /** Dotted path of the input field, e.g. "photo.base64". */
   path: string;
   message: string;
+  /** A rule's own code for this field (order-rules.ts), for screens that translate each field's problem. */
+  code?: string;
+  params?: ErrorParams;
 }
 
 /** Facts a screen may put into its own words beside the code, e.g. `{ retryAfterSeconds: 30 }`. */

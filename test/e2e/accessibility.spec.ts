@@ -1,27 +1,9 @@
 // Touch and keyboard: every control is at least 44×44 px, and the desk works with the keyboard alone.
-import type { Page } from '@playwright/test';
 import { generateOrganisationNumber } from '../../src-shared/domain/organisation-number';
 import { expect, screenshot, test } from './fixtures';
-import { openAsAdmin, closeBrowser } from './helpers';
+import { openAsAdmin, closeBrowser, smallTargets } from './helpers';
 
 test.afterEach(closeBrowser);
-
-const CONTROLS =
-  'button, a[href], input:not([type=file]):not([type=checkbox]), [role=combobox], .p-checkbox, .desk-check';
-
-/** Visible controls smaller than 44×44 px (a checkbox counts with its label, which is the target). */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.locator(CONTROLS).evaluateAll((elements) =>
-    elements
-      .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.desk-check, .p-password'))
-      .concat(elements.filter((el) => el.matches('.desk-check')))
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && (box.width < 43.5 || box.height < 43.5))
-      .map(
-        ({ el, box }) => `${el.outerHTML.slice(0, 90)} ${Math.round(box.width)}×${Math.round(box.height)}`,
-      ),
-  );
-}
 
 test('every control on every screen is a touch target of at least 44 px', async ({ page, desk }) => {
   await desk.seedAdmin();
@@ -37,6 +19,8 @@ test('every control on every screen is a touch target of at least 44 px', async 
     ['holderNew', 'screen-title'],
     ['organisations', 'screen-title'],
     ['readers', 'screen-title'],
+    ['cards', 'screen-title'],
+    // Last: the operator dialog below opens from here.
     ['operators', 'screen-title'],
   ] as const;
   for (const [screen, landmark] of screens) {

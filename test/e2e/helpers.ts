@@ -78,3 +78,20 @@ export function portraitPng(tint: [number, number, number] = [96, 140, 170]): Bu
   }
   return PNG.sync.write(png);
 }
+
+const CONTROLS =
+  'button, a[href], input:not([type=file]):not([type=checkbox]), [role=combobox], .p-checkbox, .desk-check';
+
+/** Visible controls smaller than 44×44 px (a checkbox counts with its label, which is the target). */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.locator(CONTROLS).evaluateAll((elements) =>
+    elements
+      .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.desk-check, .p-password'))
+      .concat(elements.filter((el) => el.matches('.desk-check')))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 43.5 || box.height < 43.5))
+      .map(
+        ({ el, box }) => `${el.outerHTML.slice(0, 90)} ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+}

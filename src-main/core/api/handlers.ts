@@ -10,6 +10,7 @@ import type { createCardService } from '../cards/card-service';
 import type { createHolderService } from '../holders/holder-service';
 import { DomainError } from '../ops/domain-error';
 import type { OperatorService } from '../operators/operator-service';
+import type { OrderService } from '../orders/order-service';
 import { toOperatorSelf } from '../operators/operator-rows';
 import type { createOrganisationService } from '../organisations/organisation-service';
 import type { Connection } from './dispatcher';
@@ -32,6 +33,7 @@ export interface HandlerDeps {
   holders: ReturnType<typeof createHolderService>;
   organisations: ReturnType<typeof createOrganisationService>;
   cards: ReturnType<typeof createCardService>;
+  orders: OrderService;
   onLogout(connection: Connection): void;
   audit: Pick<AuditMonitor, 'status'>;
   readers: ReturnType<typeof createReadersService>;
@@ -47,6 +49,7 @@ function operatorOf(connection: Connection) {
 export function createHandlers(d: HandlerDeps): Handlers {
   const showFull = (c: Connection) => canSeeIdentityNumbers(operatorOf(c).roles);
   const by = (c: Connection) => operatorOf(c).operatorId;
+  const asker = (c: Connection) => ({ operatorId: operatorOf(c).operatorId, roles: operatorOf(c).roles });
 
   return {
     'session.status': (_input, c): SessionStatus => {
@@ -94,6 +97,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     'cards.register': (input, c) => d.cards.register(input, by(c)),
     'cards.bindCredential': (input, c) => d.cards.bindCredential(input, by(c)),
+
+    'orders.rules': () => d.orders.rules(),
+    'orders.place': (input, c) => d.orders.place(input, asker(c)),
+    'orders.list': (input, c) => d.orders.list(input, asker(c)),
+    'orders.get': ({ id }, c) => d.orders.get(id, asker(c)),
+    'orders.photo': ({ id }) => d.orders.photo(id),
+    'orders.cancel': ({ id, note }, c) => d.orders.cancel(id, note ?? null, asker(c)),
+    'orders.approve': ({ id }, c) => d.orders.approve(id, asker(c)),
+    'orders.reject': ({ id, reason }, c) => d.orders.reject(id, reason, asker(c)),
 
     'readers.list': () => d.readers.overview(),
     'readers.settings': () => d.readerSettings.view(),

@@ -50,6 +50,11 @@ export function deskConfigFromSettings(
     ...(settings.deskName === null ? {} : { deskName: settings.deskName }),
     readers: settings.readers === 'system' ? 'system' : [],
     keyStore: chooseKeyStore(settings, dataDir, keychain),
+    orders: {
+      cardNumberPrefix: settings.cardNumberPrefix,
+      photoMaxAgeMonths: settings.orderPhotoMaxAgeMonths,
+      accessCardMaxYears: settings.accessCardMaxValidityYears,
+    },
   };
 }
 

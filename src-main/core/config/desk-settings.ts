@@ -34,6 +34,12 @@ const fields = {
   keyStore: z.enum(['os', 'file']),
   /** The hub this desk syncs with; null until sync exists and an administrator sets it. */
   hubUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  /** The two letters every card number this desk assigns starts with (ID06 style: 2 letters + 10 digits). */
+  cardNumberPrefix: z.string().regex(/^[A-Z]{2}$/, 'Two capital letters A–Z.'),
+  /** A card photo may be at most this many months old when the card is ordered. */
+  orderPhotoMaxAgeMonths: z.number().int().min(1).max(60),
+  /** The longest an access card may be valid (an ID06 card: 5 years, by ID06's rules). */
+  accessCardMaxValidityYears: z.number().int().min(1).max(10),
 };
 
 export type DeskSettings = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
@@ -49,6 +55,9 @@ export function defaultDeskSettings(dataDir: string): DeskSettings {
     readers: 'system',
     keyStore: 'os',
     hubUrl: null,
+    cardNumberPrefix: 'FD',
+    orderPhotoMaxAgeMonths: 6,
+    accessCardMaxValidityYears: 5,
   };
 }
 

@@ -36,7 +36,11 @@ function assertUniqueIdentity(scope: OperationScope, h: HolderRecord, exceptId: 
   }
 }
 
-function writeSearchName(scope: OperationScope, id: string, h: HolderRecord): void {
+export function writeSearchName(
+  scope: OperationScope,
+  id: string,
+  h: Pick<HolderRecord, 'givenName' | 'familyName'>,
+): void {
   const { rowid } = scope.db.prepare('SELECT rowid FROM holders WHERE id = ?').get(id) as { rowid: number };
   scope.db.prepare('DELETE FROM holder_names WHERE rowid = ?').run(rowid);
   scope.db
@@ -44,7 +48,7 @@ function writeSearchName(scope: OperationScope, id: string, h: HolderRecord): vo
     .run(rowid, searchableName(h.givenName, h.familyName));
 }
 
-function writePhoto(scope: OperationScope, id: string, photo: Photo | null | undefined): void {
+export function writePhoto(scope: OperationScope, id: string, photo: Photo | null | undefined): void {
   if (photo === undefined) return;
   scope.db.prepare('DELETE FROM holder_photos WHERE holder_id = ?').run(id);
   if (photo) {

@@ -21,6 +21,9 @@ export function mountDesk(component: Component, desk: FakeDesk, props: Record<st
       { path: '/login', name: 'login', component: { template: '<div />' } },
       { path: '/holders/:id', name: 'holder', component: { template: '<div />' } },
       { path: '/holders/new', name: 'holderNew', component: { template: '<div />' } },
+      { path: '/cards', name: 'cards', component: { template: '<div />' } },
+      { path: '/cards/orders/new', name: 'orderNew', component: { template: '<div />' } },
+      { path: '/cards/orders/:id', name: 'order', component: { template: '<div />' } },
     ],
   });
   const wrapper = mount(component, {

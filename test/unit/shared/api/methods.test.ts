@@ -6,6 +6,7 @@ import { auditMethods } from '../../../../src-shared/api/methods/audit';
 import { cardMethods } from '../../../../src-shared/api/methods/cards';
 import { holderMethods } from '../../../../src-shared/api/methods/holders';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
+import { orderMethods } from '../../../../src-shared/api/methods/orders';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
 import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
@@ -16,6 +17,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['holders', holderMethods],
   ['organisations', organisationMethods],
   ['cards', cardMethods],
+  ['orders', orderMethods],
   ['readers', readerMethods],
   ['operators', operatorMethods],
   ['audit', auditMethods],

@@ -27,6 +27,9 @@ describe('parseDeskSettings', () => {
         readers: 'system',
         keyStore: 'os',
         hubUrl: null,
+        cardNumberPrefix: 'FD',
+        orderPhotoMaxAgeMonths: 6,
+        accessCardMaxValidityYears: 5,
       },
       warnings: [],
     });
@@ -42,6 +45,9 @@ describe('parseDeskSettings', () => {
       readers: 'none',
       keyStore: 'file',
       hubUrl: 'https://hub.example.org/',
+      cardNumberPrefix: 'XY',
+      orderPhotoMaxAgeMonths: 3,
+      accessCardMaxValidityYears: 2,
     };
     expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
   });
