@@ -28,6 +28,17 @@ export const ERROR_CODES = [
   'block_reason_required',
   'block_reason_not_allowed',
   'face_check_required',
+  // Card production (src-main/core/production): params name the printer, the folder or the job.
+  'production_not_configured',
+  'printer_not_found',
+  'printer_unreachable',
+  'printer_stopped',
+  'print_failed',
+  'print_job_failed',
+  'batch_folder_unavailable',
+  'batch_key_unavailable',
+  'answer_folder_unavailable',
+  'issuer_failed',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;
