@@ -4,7 +4,17 @@
 // (docs/production.md). Started once per test run (vitest globalSetup, Playwright globalSetup): it
 // takes about 0.1 s, the queue another 0.05 s.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +41,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -125,9 +137,13 @@ export async function startCups(): Promise<CupsHarness> {
     ].join('\n'),
   );
   const started = performance.now();
-  const child = spawn('/usr/sbin/cupsd', ['-f', '-c', join(dir, 'cupsd.conf'), '-s', join(dir, 'cups-files.conf')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    '/usr/sbin/cupsd',
+    ['-f', '-c', join(dir, 'cupsd.conf'), '-s', join(dir, 'cups-files.conf')],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const log = () => {
@@ -148,7 +164,7 @@ export async function startCups(): Promise<CupsHarness> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_CUPS) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -197,7 +213,8 @@ export async function printedPdf(
         // Still being written.
       }
     }
-    if (Date.now() > deadline) throw new Error(`No PDF for ${jobId} containing "${expected}" in ${harness.outputDir}`);
+    if (Date.now() > deadline)
+      throw new Error(`No PDF for ${jobId} containing "${expected}" in ${harness.outputDir}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -30,9 +30,7 @@ export interface PendingJob {
 }
 
 export type ProducerOutcome =
-  | { state: 'pending' }
-  | { state: 'produced' }
-  | { state: 'failed'; problem: ProductionProblem };
+  { state: 'pending' } | { state: 'produced' } | { state: 'failed'; problem: ProductionProblem };
 
 /** What the producer says became of one card; `source` names where it said so (job, answer file). */
 export interface ProducerAnswer {
