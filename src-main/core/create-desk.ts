@@ -15,6 +15,8 @@ import { systemClock, systemRandom, type Clock, type Random } from './ops/contex
 import { createOperationRunner } from './ops/operations';
 import { createOperatorService } from './operators/operator-service';
 import { createOrganisationService } from './organisations/organisation-service';
+import { productionChannels, type ProductionConfig } from './production/production-channels';
+import { createProductionService } from './production/production-service';
 import { openDatabase, type Db } from './store/database';
 import { deskIdentity } from './store/desk-identity';
 import { createIdentifier } from './readers/identify';
@@ -39,6 +41,8 @@ export interface DeskConfig {
   readers?: ReaderBackend[] | 'system';
   /** The desk's secrets at rest (keys/key-store.ts); both shells pass one (config/desk-config.ts). */
   keyStore?: KeyStore;
+  /** Card production: the desk's card printer and an external issuer's folders; absent: none. */
+  production?: ProductionConfig;
 }
 
 export interface DeskConnection {
@@ -146,6 +150,17 @@ export function createDesk(config: DeskConfig): Desk {
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
     cards: createCardService(db, ops),
+    production: createProductionService(
+      db,
+      ops,
+      productionChannels(config.production, {
+        deskId: desk.id,
+        keyStore: config.keyStore ?? null,
+        clock,
+        log: (message) => logger.error(`[production] ${message}`),
+      }),
+      (message, error) => logger.error(message, error),
+    ),
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);

@@ -7,6 +7,7 @@ import { cardMethods } from './methods/cards';
 import { holderMethods } from './methods/holders';
 import { operatorMethods } from './methods/operators';
 import { organisationMethods } from './methods/organisations';
+import { productionMethods } from './methods/production';
 import { readerMethods } from './methods/readers';
 import { sessionMethods, setupMethods } from './methods/session';
 
@@ -23,6 +24,7 @@ export const methods = {
   ...readerMethods,
   ...operatorMethods,
   ...auditMethods,
+  ...productionMethods,
 } as const;
 
 export type Methods = typeof methods;

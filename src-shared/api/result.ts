@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'batch_key_unavailable',
   'answer_folder_unavailable',
   'issuer_failed',
+  'answer_file_invalid',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

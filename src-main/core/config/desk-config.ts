@@ -50,6 +50,19 @@ export function deskConfigFromSettings(
     ...(settings.deskName === null ? {} : { deskName: settings.deskName }),
     readers: settings.readers === 'system' ? 'system' : [],
     keyStore: chooseKeyStore(settings, dataDir, keychain),
+    production: {
+      printer: settings.cardPrinter
+        ? { name: settings.cardPrinter, server: settings.cupsServer, media: settings.cardPrinterMedia }
+        : null,
+      // Both folders or neither: a batch whose answers cannot be read would wait for ever.
+      issuer:
+        settings.issuerBatchFolder && settings.issuerAnswerFolder
+          ? {
+              batchFolder: resolve(dataDir, settings.issuerBatchFolder),
+              answerFolder: resolve(dataDir, settings.issuerAnswerFolder),
+            }
+          : null,
+    },
   };
 }
 
