@@ -14,6 +14,7 @@ const HolderView = () => import('./views/HolderView.vue');
 const OperatorsView = () => import('./views/OperatorsView.vue');
 const OrganisationsView = () => import('./views/OrganisationsView.vue');
 const ReadersView = () => import('./views/ReadersView.vue');
+const ProductionTab = () => import('./views/cards/ProductionTab.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -40,6 +41,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },
   { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMINS } },
+  // The Cards area's production tab, on its own path until the area's tabs hold it.
+  {
+    path: '/cards/production',
+    name: 'cardsProduction',
+    component: ProductionTab,
+    meta: { roles: CARD_ADMINS },
+  },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

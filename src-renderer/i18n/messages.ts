@@ -7,12 +7,16 @@ import da from './locales/da.json';
 import en from './locales/en.json';
 import nb from './locales/nb.json';
 import sv from './locales/sv.json';
+import productionDa from './locales/features/production.da.json';
+import productionEn from './locales/features/production.en.json';
+import productionNb from './locales/features/production.nb.json';
+import productionSv from './locales/features/production.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [{ en: productionEn, sv: productionSv, da: productionDa, nb: productionNb }];
 
-export type MessageSchema = typeof en;
+export type MessageSchema = typeof en & typeof productionEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

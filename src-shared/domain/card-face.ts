@@ -44,6 +44,8 @@ export type FaceElement =
       weight: FontWeight;
       colour: string;
       text: string;
+      /** Its width as measured with the card's font: the preview stretches its own font to it. */
+      width: number;
       /** The width it was fitted to: drawn text never exceeds it. */
       maxWidth: number;
     };
@@ -173,6 +175,7 @@ export function fitText(text: string, box: Box, style: TextStyle, measure: Measu
     weight: style.weight,
     colour: style.colour,
     text: line,
+    width: measure(line, drawn, style.weight),
     maxWidth: box.width,
   }));
 }
@@ -193,7 +196,7 @@ function front(facts: CardFaceFacts, measure: MeasureText): FaceElement[] {
   if (facts.site) {
     const site = bandText(facts.site, 'site', ID1.width / 2, ID1.width / 2 - MARGIN, 'regular');
     // Right-aligned in the band: shift each line by what is left of its box.
-    for (const line of site) line.x += line.maxWidth - measure(line.text, line.size, line.weight);
+    for (const line of site) line.x += line.maxWidth - line.width;
     elements.push(...site);
   }
   elements.push(

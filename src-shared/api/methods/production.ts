@@ -78,6 +78,7 @@ export const faceElement = z.discriminatedUnion('type', [
     weight: z.enum(['regular', 'bold']),
     colour: z.string(),
     text: z.string(),
+    width: point,
     maxWidth: point,
   }),
 ]);
