@@ -24,6 +24,25 @@ import {
 import { fontBytes } from '../pdf/fonts';
 import { measureFaceText } from './face-metrics';
 
+/**
+ * fontkit for pdf-lib, parsing each font file once per process: pdf-lib calls create() for every
+ * document, and parsing DejaVu Sans (0.7 MB) twice per card was most of a card's preparation time.
+ * pdf-lib only reads the parsed font (each subset is a new object), so one parse serves every card.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+export const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create(bytes: Uint8Array, postscriptName?: string) {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
 export interface FacePhoto {
   mime: string;
   bytes: Uint8Array;
@@ -107,11 +126,12 @@ export function cardFaceLayout(facts: CardFaceFacts): CardFaceLayout {
 export async function renderCardFacePdf(
   facts: CardFaceFacts,
   photo: FacePhoto | null,
-  title = `Card ${facts.printedNumber}`,
+  options: { title?: string; fontkit?: typeof fontkit } = {},
 ): Promise<Uint8Array> {
   const layout = cardFaceLayout({ ...facts, hasPhoto: photo !== null });
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(options.fontkit ?? cachingFontkit);
+  const title = options.title ?? `Card ${facts.printedNumber}`;
   doc.setTitle(title);
   doc.setCreator('Frontdesk ID');
   const fonts: Record<FontWeight, PDFFont> = {
