@@ -141,7 +141,11 @@ export const productionMethods = {
   'production.queue': method(empty, productionQueue, CARD_ADMINS),
   'production.preview': method(z.strictObject({ cardId: id }), cardFacePreview, CARD_ADMINS),
   'production.facePdf': method(z.strictObject({ cardId: id }), z.object({ base64: z.string() }), CARD_ADMINS),
-  'production.print': method(z.strictObject({ cardIds: cardIds(PRINT_MAX_CARDS) }), productionRun, CARD_ADMINS),
+  'production.print': method(
+    z.strictObject({ cardIds: cardIds(PRINT_MAX_CARDS) }),
+    productionRun,
+    CARD_ADMINS,
+  ),
   'production.writeBatch': method(
     z.strictObject({ cardIds: cardIds(BATCH_MAX_CARDS) }),
     productionRun,

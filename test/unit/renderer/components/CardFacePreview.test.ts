@@ -51,7 +51,7 @@ describe('CardFacePreview', () => {
       props: { preview: preview(false), side: 'back', label: 'Back' },
     });
     expect(wrapper.find('image').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="card-face-back"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="card-face-back"]').exists()).toBe(true);
     expect(wrapper.get('[data-role="holderName"]').text()).toBe('Łukasz Šarūnas Ŋ');
     const front = mount(CardFacePreview, {
       props: { preview: preview(false), side: 'front', label: 'Front' },
