@@ -7,6 +7,7 @@ import { cardMethods } from '../../../../src-shared/api/methods/cards';
 import { holderMethods } from '../../../../src-shared/api/methods/holders';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
+import { productionMethods } from '../../../../src-shared/api/methods/production';
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
 import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
 
@@ -19,6 +20,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['readers', readerMethods],
   ['operators', operatorMethods],
   ['audit', auditMethods],
+  ['production', productionMethods],
 ];
 
 describe('the API contract', () => {
