@@ -159,6 +159,7 @@ export function createDesk(config: DeskConfig): Desk {
         clock,
         log: (message) => logger.error(`[production] ${message}`),
       }),
+      clock,
       (message, error) => logger.error(message, error),
     ),
     audit,

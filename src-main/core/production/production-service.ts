@@ -11,6 +11,7 @@ import type {
 import type { Actor } from '../../../src-shared/domain/card-lifecycle';
 import type { Session } from '../auth/sessions';
 import { DomainError } from '../ops/domain-error';
+import type { Clock } from '../ops/context';
 import type { OperationRunner } from '../ops/operations';
 import type { Db } from '../store/database';
 import { cardFaceLayout, renderCardFacePdf } from './card-face-pdf';
@@ -42,14 +43,24 @@ interface JobRow {
   state: string;
 }
 
+/**
+ * An attempt still "submitting" this long after it started was cut off (the desk stopped while lp ran
+ * or the batch was being written): it is failed, so its card is approved again and can be retried.
+ */
+export const STALE_SUBMISSION_MS = 5 * 60 * 1000;
+
 export function createProductionService(
   db: Db,
   ops: OperationRunner,
   channels: ProductionChannels,
+  clock: Clock,
   log: (message: string, error?: unknown) => void = () => {},
 ) {
   const views = createProductionViews(db);
   const waitingJobs = db.prepare(`SELECT * FROM production_jobs WHERE channel = ? AND state = 'waiting'`);
+  const staleJobs = db.prepare(
+    `SELECT * FROM production_jobs WHERE channel = ? AND state = 'submitting' AND started_at < ?`,
+  );
   const jobOf = db.prepare(`SELECT * FROM production_jobs WHERE batch_id = ? AND card_id = ?`);
   const batchKnown = db.prepare(`SELECT 1 FROM production_jobs WHERE batch_id = ? LIMIT 1`);
   const lastChannel = db.prepare(
@@ -134,15 +145,33 @@ export function createProductionService(
   }
 
   /** Applies what the producer said; each attempt ends once, whatever is answered again later. */
+  function failStale(channel: ProductionChannel, by: Operator): number {
+    const before = new Date(clock.now() - STALE_SUBMISSION_MS).toISOString();
+    const stale = staleJobs.all(channel, before) as JobRow[];
+    for (const job of stale) {
+      const problem: ProductionProblem =
+        channel === 'printer'
+          ? { code: 'print_failed', params: { printer: channels.printer?.name ?? '' } }
+          : { code: 'batch_folder_unavailable', params: { folder: channels.issuer?.batchFolder ?? '' } };
+      ops.run(
+        recordProductionFailure,
+        { jobId: job.id, actors: by.roles, source: 'cut off', problem },
+        by.operatorId,
+      );
+    }
+    return stale.length;
+  }
+
   async function collect(channel: ProductionChannel, by: Operator): Promise<ProductionCollectReport> {
     const producer = producerFor(channel);
+    const cutOff = failStale(channel, by);
     const waiting = waitingJobs.all(channel) as JobRow[];
     const result = await producer.collect(
       waiting.map((job) => ({ ref: job.ref ?? '', cardId: job.card_id })),
     );
     const report: ProductionCollectReport = {
       produced: 0,
-      failed: 0,
+      failed: cutOff,
       stillWaiting: 0,
       alreadyApplied: 0,
       notices: result.refused.map(({ problem }) => problem),

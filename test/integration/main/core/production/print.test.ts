@@ -3,7 +3,12 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { approvedCard } from '../../../../harness/approved-cards';
 import { cupsCommand, printedPdf } from '../../../../harness/cups';
-import { startTestDesk, type TestDesk, type TypedConnection } from '../../../../harness/test-desk';
+import {
+  manualClock,
+  startTestDesk,
+  type TestDesk,
+  type TypedConnection,
+} from '../../../../harness/test-desk';
 
 const cups = inject('cups');
 let t: TestDesk | undefined;
@@ -158,6 +163,36 @@ describe('production.print', () => {
     });
     expect(stateOf(t, good.cardId).state).toBe('approved');
     expect(t.count('production_jobs')).toBe(0);
+  });
+
+  it('a print cut off before CUPS took it (the desk stopped) is failed after five minutes, and the card can be retried', async () => {
+    const clock = manualClock(Date.now());
+    // A session outlasts the wait: the operator is still there.
+    t = await startTestDesk({
+      clock,
+      idleTimeoutSeconds: 3600,
+      production: { printer: { name: cups.queue, server: cups.server } },
+    });
+    const admin = await t.loginAs(['card_admin']);
+    const card = await approvedCard(t.admin, t.desk.db, { givenName: 'Nils', familyName: 'Ek' });
+    const started = new Date(clock.now()).toISOString();
+    // What a desk that stopped between "started" and "taken by CUPS" leaves behind.
+    t.desk.db.prepare(`UPDATE cards SET state = 'in_production' WHERE id = ?`).run(card.cardId);
+    t.desk.db
+      .prepare(
+        `INSERT INTO production_jobs (id, card_id, channel, batch_id, state, started_at) VALUES (?, ?, 'printer', ?, 'submitting', ?)`,
+      )
+      .run(crypto.randomUUID(), card.cardId, crypto.randomUUID(), started);
+
+    clock.advance(60_000);
+    expect(await admin.must('production.checkJobs', {})).toMatchObject({ failed: 0 });
+    expect(stateOf(t, card.cardId).state).toBe('in_production');
+    clock.advance(5 * 60_000);
+    expect(await admin.must('production.checkJobs', {})).toMatchObject({ failed: 1 });
+    expect(stateOf(t, card.cardId).state).toBe('approved');
+    expect(JSON.parse(stateOf(t, card.cardId).production_error!)).toMatchObject({ code: 'print_failed' });
+    const retried = await admin.must('production.retry', { cardIds: [card.cardId] });
+    expect(retried.runs[0]!.results[0]!.isAccepted).toBe(true);
   });
 
   it('reception may not print', async () => {
