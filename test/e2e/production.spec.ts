@@ -12,7 +12,7 @@ test.use({
 });
 test.afterEach(closeBrowser);
 
-test('print from the production tab: preview, progress, ready; the printed PDF carries the name', async ({
+test('print from the production tab: the preview shows the name, the card goes to production, then ready; the printed PDF carries the name', async ({
   page,
   desk,
 }) => {
