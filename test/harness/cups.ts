@@ -164,7 +164,8 @@ export async function startCups(): Promise<CupsHarness> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      if (!process.env.KEEP_CUPS) rmSync(dir, { recursive: true, force: true });
+      // FRONTDESK_KEEP_CUPS=1 keeps the folder (its log/error_log says why a job failed).
+      if (process.env.FRONTDESK_KEEP_CUPS !== '1') rmSync(dir, { recursive: true, force: true });
     },
   };
 }
