@@ -46,6 +46,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           exclude: ['test/integration/readers/**'],
           environment: 'node',
+          // A private CUPS scheduler with a cups-pdf card queue, started once for the run (~0.1 s).
+          globalSetup: ['test/harness/cups-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

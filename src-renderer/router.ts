@@ -62,6 +62,8 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: CARD_ADMINS },
   },
+  // The Cards area's tabs by name, for links and bookmarks: each is /cards?tab=<id> (cards-tabs.ts).
+  { path: '/cards/production', redirect: { path: '/cards', query: { tab: 'production' } } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -17,6 +17,8 @@ import { createOperatorService } from './operators/operator-service';
 import { createOrganisationService } from './organisations/organisation-service';
 import { createOrderService } from './orders/order-service';
 import type { OrderSettings } from './orders/order-settings';
+import { productionChannels, type ProductionConfig } from './production/production-channels';
+import { createProductionService } from './production/production-service';
 import { openDatabase, type Db } from './store/database';
 import { deskIdentity } from './store/desk-identity';
 import { createIdentifier } from './readers/identify';
@@ -45,6 +47,8 @@ export interface DeskConfig {
   orders?: Partial<OrderSettings>;
   /** After an approval commits: the mobile visual IDs it created, for their invitation e-mails. */
   onMobileIdsCreated?: (cardIds: string[]) => void | Promise<void>;
+  /** Card production: the desk's card printer and an external issuer's folders; absent: none. */
+  production?: ProductionConfig;
 }
 
 export interface DeskConnection {
@@ -161,6 +165,18 @@ export function createDesk(config: DeskConfig): Desk {
       ...(config.onMobileIdsCreated ? { onMobileIdsCreated: config.onMobileIdsCreated } : {}),
       logError: (message, error) => logger.error(message, error),
     }),
+    production: createProductionService(
+      db,
+      ops,
+      productionChannels(config.production, {
+        deskId: desk.id,
+        keyStore: config.keyStore ?? null,
+        clock,
+        log: (message) => logger.error(`[production] ${message}`),
+      }),
+      clock,
+      (message, error) => logger.error(message, error),
+    ),
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);

@@ -11,12 +11,19 @@ import ordersDa from './locales/features/orders.da.json';
 import ordersEn from './locales/features/orders.en.json';
 import ordersNb from './locales/features/orders.nb.json';
 import ordersSv from './locales/features/orders.sv.json';
+import productionDa from './locales/features/production.da.json';
+import productionEn from './locales/features/production.en.json';
+import productionNb from './locales/features/production.nb.json';
+import productionSv from './locales/features/production.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
-const FEATURES: Feature[] = [{ en: ordersEn, sv: ordersSv, da: ordersDa, nb: ordersNb }];
+const FEATURES: Feature[] = [
+  { en: ordersEn, sv: ordersSv, da: ordersDa, nb: ordersNb },
+  { en: productionEn, sv: productionSv, da: productionDa, nb: productionNb },
+];
 
-export type MessageSchema = typeof en & typeof ordersEn;
+export type MessageSchema = typeof en & typeof ordersEn & typeof productionEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

@@ -8,6 +8,7 @@ import { holderMethods } from './methods/holders';
 import { operatorMethods } from './methods/operators';
 import { orderMethods } from './methods/orders';
 import { organisationMethods } from './methods/organisations';
+import { productionMethods } from './methods/production';
 import { readerMethods } from './methods/readers';
 import { sessionMethods, setupMethods } from './methods/session';
 
@@ -25,6 +26,7 @@ export const methods = {
   ...readerMethods,
   ...operatorMethods,
   ...auditMethods,
+  ...productionMethods,
 } as const;
 
 export type Methods = typeof methods;

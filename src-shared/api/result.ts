@@ -30,6 +30,18 @@ export const ERROR_CODES = [
   'face_check_required',
   // An order's data breaks its rules (src-shared/domain/order-rules.ts); each issue names its field and code.
   'order_invalid',
+  // Card production (src-main/core/production): params name the printer, the folder or the job.
+  'production_not_configured',
+  'printer_not_found',
+  'printer_unreachable',
+  'printer_stopped',
+  'print_failed',
+  'print_job_failed',
+  'batch_folder_unavailable',
+  'batch_key_unavailable',
+  'answer_folder_unavailable',
+  'issuer_failed',
+  'answer_file_invalid',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

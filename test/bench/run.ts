@@ -1,7 +1,8 @@
-// npm run bench [-- --holders 100000,1000000] [--only search]
+// npm run bench [-- --holders 100000,1000000] [--only search] [--faces 300]
 import { parseArgs } from 'node:util';
 import { printAuditCheck } from './audit-check.bench';
 import { benchCredentialLookup } from './credential-lookup.bench';
+import { benchFacePdf } from './face-pdf.bench';
 import { benchHolderSearch } from './holder-search.bench';
 import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
 import { benchTapLatency } from './tap-latency.bench';
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     holders: { type: 'string', default: '100000,1000000' },
     taps: { type: 'string', default: '200' },
     only: { type: 'string' },
+    faces: { type: 'string', default: '300' },
   },
 });
 
@@ -28,6 +30,9 @@ if (wants('lookup')) {
 }
 if (wants('audit')) {
   await printAuditCheck(100_000);
+}
+if (wants('production')) {
+  await benchFacePdf(Number(values.faces));
 }
 
 const taps = Number(values.taps);

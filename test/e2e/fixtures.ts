@@ -28,18 +28,22 @@ export interface DeskOptions {
   idleTimeoutSeconds: number;
   /** The desk's card readers: none by default; 'system' (PC/SC) in the readers project. */
   deskReaders: DeskConfig['readers'];
+  /** Card production: the printer (the run's private CUPS, see global-setup.ts) and issuer folders. */
+  deskProduction: DeskConfig['production'];
 }
 
 export const test = base.extend<{ desk: DeskFixture } & DeskOptions>({
   idleTimeoutSeconds: [300, { option: true }],
   deskReaders: [undefined, { option: true }],
-  desk: async ({ idleTimeoutSeconds, deskReaders }, use) => {
+  deskProduction: [undefined, { option: true }],
+  desk: async ({ idleTimeoutSeconds, deskReaders, deskProduction }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
     const desk = createDesk({
       databasePath: join(dir, 'desk.sqlite'),
       deskName: 'Reception A',
       idleTimeoutSeconds,
       ...(deskReaders ? { readers: deskReaders } : {}),
+      ...(deskProduction ? { production: deskProduction } : {}),
     });
     const host = await startWebHost({ desk, rendererDir: resolve('out/renderer') });
     await use({

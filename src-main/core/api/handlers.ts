@@ -13,6 +13,7 @@ import type { OperatorService } from '../operators/operator-service';
 import type { OrderService } from '../orders/order-service';
 import { toOperatorSelf } from '../operators/operator-rows';
 import type { createOrganisationService } from '../organisations/organisation-service';
+import type { ProductionService } from '../production/production-service';
 import type { Connection } from './dispatcher';
 import type { AuditMonitor } from '../ops/audit-monitor';
 import type { ReaderSettingsService } from '../readers/reader-settings-service';
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   organisations: ReturnType<typeof createOrganisationService>;
   cards: ReturnType<typeof createCardService>;
   orders: OrderService;
+  production: ProductionService;
   onLogout(connection: Connection): void;
   audit: Pick<AuditMonitor, 'status'>;
   readers: ReturnType<typeof createReadersService>;
@@ -126,5 +128,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     'audit.status': () => d.audit.status(),
+
+    'production.queue': () => d.production.queue(),
+    'production.preview': ({ cardId }) => d.production.preview(cardId),
+    'production.facePdf': ({ cardId }) => d.production.facePdf(cardId),
+    'production.print': ({ cardIds }, c) => d.production.print(cardIds, operatorOf(c)),
+    'production.writeBatch': ({ cardIds }, c) => d.production.writeBatch(cardIds, operatorOf(c)),
+    'production.retry': ({ cardIds }, c) => d.production.retry(cardIds, operatorOf(c)),
+    'production.checkJobs': (_input, c) => d.production.checkJobs(operatorOf(c)),
+    'production.readAnswers': (_input, c) => d.production.readAnswers(operatorOf(c)),
   };
 }

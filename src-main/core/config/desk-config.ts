@@ -55,6 +55,19 @@ export function deskConfigFromSettings(
       photoMaxAgeMonths: settings.orderPhotoMaxAgeMonths,
       accessCardMaxYears: settings.accessCardMaxValidityYears,
     },
+    production: {
+      printer: settings.cardPrinter
+        ? { name: settings.cardPrinter, server: settings.cupsServer, media: settings.cardPrinterMedia }
+        : null,
+      // Both folders or neither: a batch whose answers cannot be read would wait for ever.
+      issuer:
+        settings.issuerBatchFolder && settings.issuerAnswerFolder
+          ? {
+              batchFolder: resolve(dataDir, settings.issuerBatchFolder),
+              answerFolder: resolve(dataDir, settings.issuerAnswerFolder),
+            }
+          : null,
+    },
   };
 }
 

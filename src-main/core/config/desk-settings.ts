@@ -40,6 +40,24 @@ const fields = {
   orderPhotoMaxAgeMonths: z.number().int().min(1).max(60),
   /** The longest an access card may be valid (an ID06 card: 5 years, by ID06's rules). */
   accessCardMaxValidityYears: z.number().int().min(1).max(10),
+  /**
+   * The CUPS queue of the desk's card printer; null: no printer. Never starts with "-": it is passed to
+   * lp as an argument (docs/production.md).
+   */
+  cardPrinter: z
+    .string()
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_.@-]{0,126}$/, 'a CUPS queue name: letters, digits, _ . @ -')
+    .nullable(),
+  /** The CUPS scheduler as host or host:port; null: this computer's (or CUPS_SERVER). */
+  cupsServer: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}(:\d{1,5})?$/, 'host or host:port')
+    .nullable(),
+  /** The media option sent with each card: ISO/IEC 7810 ID-1 by default; some printers call it CR80. */
+  cardPrinterMedia: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a media name such as CR80'),
+  /** Where batches for an external card issuer are written, and where its answers are read; null: none. */
+  issuerBatchFolder: z.string().min(1).nullable(),
+  issuerAnswerFolder: z.string().min(1).nullable(),
 };
 
 export type DeskSettings = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
@@ -58,6 +76,11 @@ export function defaultDeskSettings(dataDir: string): DeskSettings {
     cardNumberPrefix: 'FD',
     orderPhotoMaxAgeMonths: 6,
     accessCardMaxValidityYears: 5,
+    cardPrinter: null,
+    cupsServer: null,
+    cardPrinterMedia: 'Custom.85.6x53.98mm',
+    issuerBatchFolder: null,
+    issuerAnswerFolder: null,
   };
 }
 

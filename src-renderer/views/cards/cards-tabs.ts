@@ -3,6 +3,7 @@
 import { h, type Component } from 'vue';
 import { CARD_ADMINS, type Role } from '../../../src-shared/domain/roles';
 import OrderQueue from './orders/OrderQueue.vue';
+import ProductionTab from './ProductionTab.vue';
 
 export interface CardsTab {
   /** In the address: /cards?tab=<id>. */
@@ -29,6 +30,12 @@ export const CARDS_TABS: CardsTab[] = [
     id: 'rejected',
     labelKey: 'orders.tabs.rejected',
     component: () => h(OrderQueue, { filter: 'rejected' }),
+    roles: CARD_ADMINS,
+  },
+  {
+    id: 'production',
+    labelKey: 'production.tab',
+    component: ProductionTab,
     roles: CARD_ADMINS,
   },
 ];

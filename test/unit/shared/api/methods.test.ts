@@ -8,6 +8,7 @@ import { holderMethods } from '../../../../src-shared/api/methods/holders';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
 import { orderMethods } from '../../../../src-shared/api/methods/orders';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
+import { productionMethods } from '../../../../src-shared/api/methods/production';
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
 import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
 
@@ -21,6 +22,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['readers', readerMethods],
   ['operators', operatorMethods],
   ['audit', auditMethods],
+  ['production', productionMethods],
 ];
 
 describe('the API contract', () => {

@@ -30,6 +30,11 @@ describe('parseDeskSettings', () => {
         cardNumberPrefix: 'FD',
         orderPhotoMaxAgeMonths: 6,
         accessCardMaxValidityYears: 5,
+        cardPrinter: null,
+        cupsServer: null,
+        cardPrinterMedia: 'Custom.85.6x53.98mm',
+        issuerBatchFolder: null,
+        issuerAnswerFolder: null,
       },
       warnings: [],
     });
@@ -48,8 +53,24 @@ describe('parseDeskSettings', () => {
       cardNumberPrefix: 'XY',
       orderPhotoMaxAgeMonths: 3,
       accessCardMaxValidityYears: 2,
+      cardPrinter: 'Evolis_Primacy',
+      cupsServer: 'print.example.org:631',
+      cardPrinterMedia: 'CR80',
+      issuerBatchFolder: '/srv/issuer/out',
+      issuerAnswerFolder: '/srv/issuer/in',
     };
     expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
+  });
+
+  it.each([
+    ['cardPrinter', '-oraw'],
+    ['cardPrinter', 'Card Printer'],
+    ['cupsServer', '-h'],
+    ['cardPrinterMedia', '-o'],
+  ])('refuses %s %j: it would reach lp as an option or split in two', (key, value) => {
+    const { settings, warnings } = parseDeskSettings(JSON.stringify({ [key]: value }), dataDir);
+    expect(settings).toEqual(defaultDeskSettings(dataDir));
+    expect(warnings).toHaveLength(1);
   });
 
   it('takes a relative database path from the data directory', () => {
