@@ -9,6 +9,9 @@ import { createHandlers } from './api/handlers';
 import { createSessionStore } from './auth/sessions';
 import { createCardService } from './cards/card-service';
 import { createHolderService } from './holders/holder-service';
+import { unconfiguredMailer, type Mailer } from './mail/mailer';
+import { createMobileIdService } from './mobile-ids/mobile-id-service';
+import type { Language } from '../../src-shared/domain/languages';
 import type { KeyStore } from './keys/key-store';
 import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
@@ -39,6 +42,12 @@ export interface DeskConfig {
   readers?: ReaderBackend[] | 'system';
   /** The desk's secrets at rest (keys/key-store.ts); both shells pass one (config/desk-config.ts). */
   keyStore?: KeyStore;
+  /** Sends invitations for mobile IDs (mail/adapters/smtp-mailer.ts); without one, sends fail and wait. */
+  mailer?: Mailer;
+  /** The language of mail to holders whose own language is not known. Default 'en'. */
+  mailLanguage?: Language;
+  /** How often cards past their validity are expired, after the round at start. Default one hour. */
+  expiryIntervalMs?: number;
 }
 
 export interface DeskConnection {
@@ -53,6 +62,8 @@ export interface Desk {
   readonly db: Db;
   /** Null for desks made without one (tests and tools that need no secrets). */
   readonly keyStore: KeyStore | null;
+  /** Invites newly created mobile IDs by e-mail (an approved order's mobile IDs). */
+  sendInvitations(cardIds: readonly string[]): Promise<unknown>;
   connect(): DeskConnection;
   close(): Promise<void>;
 }
@@ -136,6 +147,28 @@ export function createDesk(config: DeskConfig): Desk {
   });
   readerSettings.onChanged(() => readers.settingsChanged());
 
+  const cards = createCardService(db, ops, desk.id);
+  const mobileIds = createMobileIdService({
+    db,
+    ops,
+    clock,
+    random,
+    mailer: config.mailer ?? unconfiguredMailer,
+    deskId: desk.id,
+    language: config.mailLanguage ?? 'en',
+  });
+  // Cards past their validity expire at start and then on the hour, whatever screen is open.
+  const expireDue = () => {
+    try {
+      cards.expireDue(new Date(clock.now()).toISOString().slice(0, 10));
+    } catch (error) {
+      logger.error('expiring cards failed', error);
+    }
+  };
+  expireDue();
+  const expiryTimer = setInterval(expireDue, config.expiryIntervalMs ?? 3_600_000);
+  expiryTimer.unref();
+
   const handlers = createHandlers({
     readers,
     readerSettings,
@@ -145,7 +178,8 @@ export function createDesk(config: DeskConfig): Desk {
     operators,
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
-    cards: createCardService(db, ops),
+    cards,
+    mobileIds,
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);
@@ -163,6 +197,7 @@ export function createDesk(config: DeskConfig): Desk {
     id: desk.id,
     db,
     keyStore: config.keyStore ?? null,
+    sendInvitations: mobileIds.sendInvitations,
     connect() {
       const local = new EventEmitter();
       const connection = {
@@ -191,6 +226,7 @@ export function createDesk(config: DeskConfig): Desk {
     },
     async close() {
       clearInterval(idleTimer);
+      clearInterval(expiryTimer);
       audit.stop();
       await auditCheck;
       await readers.stop();

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { auditMethods } from './methods/audit';
 import { cardMethods } from './methods/cards';
 import { holderMethods } from './methods/holders';
+import { mobileIdMethods } from './methods/mobile-ids';
 import { operatorMethods } from './methods/operators';
 import { organisationMethods } from './methods/organisations';
 import { readerMethods } from './methods/readers';
@@ -20,6 +21,7 @@ export const methods = {
   ...holderMethods,
   ...organisationMethods,
   ...cardMethods,
+  ...mobileIdMethods,
   ...readerMethods,
   ...operatorMethods,
   ...auditMethods,

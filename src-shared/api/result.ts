@@ -28,6 +28,14 @@ export const ERROR_CODES = [
   'block_reason_required',
   'block_reason_not_allowed',
   'face_check_required',
+  // Card actions: a chip replacement needs its reason; a ready card is activated by its hand-over.
+  'chip_replacement_required',
+  'hand_over_required',
+  'block_already_lifted',
+  // Mobile ID invitations: no address to send to, no mail server set up, or the send failed.
+  'email_required',
+  'mail_not_configured',
+  'mail_failed',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LANGUAGES } from '../../../src-shared/domain/languages';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -34,6 +35,23 @@ const fields = {
   keyStore: z.enum(['os', 'file']),
   /** The hub this desk syncs with; null until sync exists and an administrator sets it. */
   hubUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  /**
+   * The mail server for invitations to mobile IDs; null: none (sends fail, shown, and can be resent).
+   * The password is the key store's `smtp-password` unless given here (an administrator's choice).
+   */
+  smtp: z
+    .strictObject({
+      host: z.string().trim().min(1).max(253),
+      port: z.number().int().min(1).max(65535),
+      /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+      secure: z.boolean(),
+      user: z.string().min(1).max(200).nullable(),
+      password: z.string().min(1).max(200).nullable().optional(),
+      from: z.string().trim().min(3).max(254),
+    })
+    .nullable(),
+  /** The language of mail to holders whose own language is not known. */
+  mailLanguage: z.enum(LANGUAGES),
 };
 
 export type DeskSettings = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
@@ -49,6 +67,8 @@ export function defaultDeskSettings(dataDir: string): DeskSettings {
     readers: 'system',
     keyStore: 'os',
     hubUrl: null,
+    smtp: null,
+    mailLanguage: 'en',
   };
 }
 
