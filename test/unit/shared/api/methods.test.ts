@@ -5,6 +5,7 @@ import { isMethodName, methods } from '../../../../src-shared/api/methods';
 import { auditMethods } from '../../../../src-shared/api/methods/audit';
 import { cardMethods } from '../../../../src-shared/api/methods/cards';
 import { holderMethods } from '../../../../src-shared/api/methods/holders';
+import { mobileIdMethods } from '../../../../src-shared/api/methods/mobile-ids';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
@@ -16,6 +17,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['holders', holderMethods],
   ['organisations', organisationMethods],
   ['cards', cardMethods],
+  ['mobileIds', mobileIdMethods],
   ['readers', readerMethods],
   ['operators', operatorMethods],
   ['audit', auditMethods],

@@ -27,6 +27,8 @@ describe('parseDeskSettings', () => {
         readers: 'system',
         keyStore: 'os',
         hubUrl: null,
+        smtp: null,
+        mailLanguage: 'en',
       },
       warnings: [],
     });
@@ -42,6 +44,14 @@ describe('parseDeskSettings', () => {
       readers: 'none',
       keyStore: 'file',
       hubUrl: 'https://hub.example.org/',
+      smtp: {
+        host: 'smtp.example.org',
+        port: 587,
+        secure: false,
+        user: 'desk@example.org',
+        from: 'Reception <desk@example.org>',
+      },
+      mailLanguage: 'sv',
     };
     expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
   });
