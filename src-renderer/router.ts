@@ -1,7 +1,7 @@
 // The screens and who may open them. Hash history: the renderer is served from the web host and from
 // Electron's custom protocol alike, and neither has to know the routes.
 import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
-import { ADMINS, CARD_ADMINS, type Role } from '../src-shared/domain/roles';
+import { ADMINS, CARD_ADMINS, CARD_HANDLERS, type Role } from '../src-shared/domain/roles';
 import { useSessionStore, type SessionPhase } from './stores/session';
 import IdleView from './views/IdleView.vue';
 import LoginView from './views/LoginView.vue';
@@ -14,6 +14,8 @@ const HolderView = () => import('./views/HolderView.vue');
 const OperatorsView = () => import('./views/OperatorsView.vue');
 const OrganisationsView = () => import('./views/OrganisationsView.vue');
 const ReadersView = () => import('./views/ReadersView.vue');
+const HandOverView = () => import('./views/cards/HandOverView.vue');
+const ReadyPage = () => import('./views/cards/ReadyPage.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -21,6 +23,8 @@ declare module 'vue-router' {
     phase?: SessionPhase;
     /** Roles that may open the screen; absent: any logged-in operator. */
     roles?: readonly Role[];
+    /** The screen listens for card taps itself (a hand-over): a tap is not announced elsewhere. */
+    takesTaps?: boolean;
   }
 }
 
@@ -36,6 +40,14 @@ const routes: RouteRecordRaw[] = [
     component: HolderEditView,
     props: true,
     meta: { roles: CARD_ADMINS },
+  },
+  { path: '/cards/ready', name: 'cardsReady', component: ReadyPage, meta: { roles: CARD_HANDLERS } },
+  {
+    path: '/cards/hand-over/:cardId',
+    name: 'handOver',
+    component: HandOverView,
+    props: true,
+    meta: { roles: CARD_HANDLERS, takesTaps: true },
   },
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },

@@ -7,12 +7,16 @@ import da from './locales/da.json';
 import en from './locales/en.json';
 import nb from './locales/nb.json';
 import sv from './locales/sv.json';
+import cardActionsDa from './locales/features/cardActions.da.json';
+import cardActionsEn from './locales/features/cardActions.en.json';
+import cardActionsNb from './locales/features/cardActions.nb.json';
+import cardActionsSv from './locales/features/cardActions.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [{ en: cardActionsEn, sv: cardActionsSv, da: cardActionsDa, nb: cardActionsNb }];
 
-export type MessageSchema = typeof en;
+export type MessageSchema = typeof en & typeof cardActionsEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];
