@@ -1,6 +1,7 @@
-// npm run bench [-- --holders 100000,1000000] [--only search]
+// npm run bench [-- --holders 100000,1000000] [--only search|lookup|audit|block|tap|pcsc]
 import { parseArgs } from 'node:util';
 import { printAuditCheck } from './audit-check.bench';
+import { benchCardBlock } from './card-block.bench';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
 import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
@@ -25,6 +26,9 @@ if (wants('search')) {
 }
 if (wants('lookup')) {
   benchCredentialLookup(Math.max(...sizes));
+}
+if (wants('block')) {
+  await benchCardBlock(Math.max(...sizes));
 }
 if (wants('audit')) {
   await printAuditCheck(100_000);
