@@ -8,6 +8,7 @@ import { createDispatcher, type Connection, type Logger } from './api/dispatcher
 import { createHandlers } from './api/handlers';
 import { createSessionStore } from './auth/sessions';
 import { createCardService } from './cards/card-service';
+import { createExpiryReminders } from './cards/expiry-reminders';
 import { createHolderService } from './holders/holder-service';
 import { unconfiguredMailer, type Mailer } from './mail/mailer';
 import { createMobileIdService } from './mobile-ids/mobile-id-service';
@@ -46,6 +47,8 @@ export interface DeskConfig {
   mailer?: Mailer;
   /** The language of mail to holders whose own language is not known. Default 'en'. */
   mailLanguage?: Language;
+  /** Reminder e-mails to holders this many days before a card expires; absent: none. */
+  expiryReminderDays?: number | null;
   /** How often cards past their validity are expired, after the round at start. Default one hour. */
   expiryIntervalMs?: number;
 }
@@ -148,14 +151,23 @@ export function createDesk(config: DeskConfig): Desk {
   readerSettings.onChanged(() => readers.settingsChanged());
 
   const cards = createCardService(db, ops, desk.id);
+  const mailer = config.mailer ?? unconfiguredMailer;
   const mobileIds = createMobileIdService({
     db,
     ops,
     clock,
     random,
-    mailer: config.mailer ?? unconfiguredMailer,
+    mailer,
     deskId: desk.id,
     language: config.mailLanguage ?? 'en',
+  });
+  const reminders = createExpiryReminders({
+    db,
+    ops,
+    clock,
+    mailer,
+    language: config.mailLanguage ?? 'en',
+    days: config.expiryReminderDays ?? null,
   });
   // Cards past their validity expire at start and then on the hour, whatever screen is open.
   const expireDue = () => {
@@ -164,6 +176,7 @@ export function createDesk(config: DeskConfig): Desk {
     } catch (error) {
       logger.error('expiring cards failed', error);
     }
+    reminders.run().catch((error: unknown) => logger.error('expiry reminders failed', error));
   };
   expireDue();
   const expiryTimer = setInterval(expireDue, config.expiryIntervalMs ?? 3_600_000);

@@ -66,6 +66,7 @@ export function deskConfigFromSettings(
     readers: settings.readers === 'system' ? 'system' : [],
     keyStore,
     mailLanguage: settings.mailLanguage,
+    expiryReminderDays: settings.expiryReminderDays,
     ...(mailer ? { mailer } : {}),
   };
 }

@@ -52,6 +52,8 @@ const fields = {
     .nullable(),
   /** The language of mail to holders whose own language is not known. */
   mailLanguage: z.enum(LANGUAGES),
+  /** Remind holders by e-mail this many days before a card expires; null: no reminders. */
+  expiryReminderDays: z.number().int().min(1).max(180).nullable(),
 };
 
 export type DeskSettings = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
@@ -69,6 +71,7 @@ export function defaultDeskSettings(dataDir: string): DeskSettings {
     hubUrl: null,
     smtp: null,
     mailLanguage: 'en',
+    expiryReminderDays: null,
   };
 }
 

@@ -29,6 +29,7 @@ describe('parseDeskSettings', () => {
         hubUrl: null,
         smtp: null,
         mailLanguage: 'en',
+        expiryReminderDays: null,
       },
       warnings: [],
     });
@@ -52,6 +53,7 @@ describe('parseDeskSettings', () => {
         from: 'Reception <desk@example.org>',
       },
       mailLanguage: 'sv',
+      expiryReminderDays: 30,
     };
     expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
   });
