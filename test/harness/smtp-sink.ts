@@ -62,11 +62,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 
 /** The text of a MIME message with quoted-printable soft breaks and escapes undone (as UTF-8). */
 export function decodeQuotedPrintable(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/(?:=[0-9A-F]{2})+/g, (run) =>
-      Buffer.from(run.split('=').slice(1).map((hex) => parseInt(hex, 16))).toString('utf8'),
-    );
+  return raw.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('=')
+        .slice(1)
+        .map((hex) => parseInt(hex, 16)),
+    ).toString('utf8'),
+  );
 }
 
 /** The grouped activation code in a received invitation ("7KQ2M-X9D4T"), or null. */
