@@ -285,6 +285,37 @@ describe('block', () => {
   });
 });
 
+describe('atomicity', () => {
+  it('a block whose mobile ID cannot be stopped blocks nothing at all', async () => {
+    const { cardId, mobileId } = await activeCard('AB1000000001', true);
+    t.desk.db.exec(
+      `CREATE TRIGGER fail_mobile BEFORE UPDATE ON cards WHEN NEW.id = '${mobileId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    const before = writes();
+    const result = await reception.call('cards.block', { cardId, reason: 'lost' });
+    expect(result.ok || result.error.code).toBe('internal');
+    expect(writes()).toEqual(before);
+    expect(tap(CHIP_A).status).toBe('active');
+  });
+
+  it('a chip replacement whose new chip cannot be stored leaves the old chip working', async () => {
+    const { cardId } = await activeCard();
+    t.desk.db.exec(
+      `CREATE TRIGGER fail_chip BEFORE INSERT ON credentials BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    const before = writes();
+    const result = await reception.call('cards.bindCredential', {
+      cardId,
+      technology: 'iso14443a_uid',
+      hex: CHIP_B,
+      replacement: { reason: 'damaged' },
+    });
+    expect(result.ok || result.error.code).toBe('internal');
+    expect(writes()).toEqual(before);
+    expect(tap(CHIP_A).status).toBe('active');
+  });
+});
+
 describe('unblock', () => {
   it('by a card administrator with a reason, naming the block: every card it stopped returns to where it was', async () => {
     const { cardId, mobileId } = await activeCard('AB1000000001', true);
