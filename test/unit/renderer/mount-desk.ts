@@ -21,6 +21,8 @@ export function mountDesk(component: Component, desk: FakeDesk, props: Record<st
       { path: '/login', name: 'login', component: { template: '<div />' } },
       { path: '/holders/:id', name: 'holder', component: { template: '<div />' } },
       { path: '/holders/new', name: 'holderNew', component: { template: '<div />' } },
+      { path: '/cards/ready', name: 'cardsReady', component: { template: '<div />' } },
+      { path: '/cards/hand-over/:cardId', name: 'handOver', component: { template: '<div />' } },
     ],
   });
   const wrapper = mount(component, {

@@ -5,6 +5,8 @@ import { nextTick } from 'vue';
 import CardPresentation from '../../../../../src-renderer/components/CardPresentation.vue';
 import { usePresentationStore } from '../../../../../src-renderer/stores/presentation';
 import { useSessionStore } from '../../../../../src-renderer/stores/session';
+import { flushPromises } from '@vue/test-utils';
+import { ok } from '../../../../../src-shared/api/result';
 import { ADMIN, fakeDeskClient } from '../../fake-desk-client';
 import { mountDesk } from '../../mount-desk';
 import { card, presented } from '../../../../harness/presented-events';
@@ -84,5 +86,38 @@ describe('the look of a presented card', () => {
     usePresentationStore().present(presented({ id: 'tap-active' }));
     await nextTick();
     expect(wrapper.get('[data-testid="presented-block"]').text()).toBe('Block');
+  });
+
+  it('offers the hand-over of a new card waiting for the holder whose old card was tapped', async () => {
+    const waiting = card({
+      id: '00000000-0000-7000-8000-00000000aaaa',
+      state: 'ready',
+      printedNumber: 'AB9000000001',
+    });
+    const { wrapper } = mountDesk(
+      CardPresentation,
+      fakeDeskClient({
+        'cards.ready': () =>
+          ok({
+            items: [
+              {
+                card: waiting,
+                holder: {
+                  id: waiting.holderId,
+                  givenName: 'Karin',
+                  familyName: 'Lindqvist',
+                  employerName: null,
+                },
+                readySince: '2026-11-30T09:00:00.000Z',
+              },
+            ],
+          }),
+      }),
+    );
+    unmount = () => wrapper.unmount();
+    useSessionStore().operator = { ...ADMIN, roles: ['reception'] };
+    usePresentationStore().present(presented({ id: 'tap-old-card' }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="presented-hand-over"]').text()).toBe('Hand over new card AB9000000001');
   });
 });
