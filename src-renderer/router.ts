@@ -1,7 +1,7 @@
 // The screens and who may open them. Hash history: the renderer is served from the web host and from
 // Electron's custom protocol alike, and neither has to know the routes.
 import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
-import { ADMINS, CARD_ADMINS, type Role } from '../src-shared/domain/roles';
+import { ADMINS, CARD_ADMINS, CARD_HANDLERS, type Role } from '../src-shared/domain/roles';
 import { useSessionStore, type SessionPhase } from './stores/session';
 import IdleView from './views/IdleView.vue';
 import LoginView from './views/LoginView.vue';
@@ -17,6 +17,7 @@ const ReadersView = () => import('./views/ReadersView.vue');
 const CardsView = () => import('./views/cards/CardsView.vue');
 const OrderFormView = () => import('./views/cards/orders/OrderFormView.vue');
 const OrderView = () => import('./views/cards/orders/OrderView.vue');
+const HandOverView = () => import('./views/cards/HandOverView.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -24,6 +25,8 @@ declare module 'vue-router' {
     phase?: SessionPhase;
     /** Roles that may open the screen; absent: any logged-in operator. */
     roles?: readonly Role[];
+    /** The screen listens for card taps itself (a hand-over): a tap is not announced elsewhere. */
+    takesTaps?: boolean;
   }
 }
 
@@ -40,10 +43,19 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: CARD_ADMINS },
   },
+  { path: '/cards/ready', name: 'cardsReady', redirect: { path: '/cards', query: { tab: 'ready' } } },
+  {
+    path: '/cards/hand-over/:cardId',
+    name: 'handOver',
+    component: HandOverView,
+    props: true,
+    meta: { roles: CARD_HANDLERS, takesTaps: true },
+  },
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },
   { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMINS } },
-  { path: '/cards', name: 'cards', component: CardsView, meta: { roles: CARD_ADMINS } },
+  // Reception sees the area's ready-for-pick-up tab; card administrators every tab (cards-tabs.ts).
+  { path: '/cards', name: 'cards', component: CardsView, meta: { roles: CARD_HANDLERS } },
   {
     path: '/cards/orders/new',
     name: 'orderNew',

@@ -8,7 +8,11 @@ import { createDispatcher, type Connection, type Logger } from './api/dispatcher
 import { createHandlers } from './api/handlers';
 import { createSessionStore } from './auth/sessions';
 import { createCardService } from './cards/card-service';
+import { createExpiryReminders } from './cards/expiry-reminders';
 import { createHolderService } from './holders/holder-service';
+import { unconfiguredMailer, type Mailer } from './mail/mailer';
+import { createMobileIdService } from './mobile-ids/mobile-id-service';
+import type { Language } from '../../src-shared/domain/languages';
 import type { KeyStore } from './keys/key-store';
 import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
@@ -45,10 +49,18 @@ export interface DeskConfig {
   keyStore?: KeyStore;
   /** Order rules from settings.json (card number prefix, photo age, access card validity). */
   orders?: Partial<OrderSettings>;
-  /** After an approval commits: the mobile visual IDs it created, for their invitation e-mails. */
+  /** After an approval commits: the mobile visual IDs it created. Default: send their invitations. */
   onMobileIdsCreated?: (cardIds: string[]) => void | Promise<void>;
   /** Card production: the desk's card printer and an external issuer's folders; absent: none. */
   production?: ProductionConfig;
+  /** Sends invitations for mobile IDs (mail/adapters/smtp-mailer.ts); without one, sends fail and wait. */
+  mailer?: Mailer;
+  /** The language of mail to holders whose own language is not known. Default 'en'. */
+  mailLanguage?: Language;
+  /** Reminder e-mails to holders this many days before a card expires; absent: none. */
+  expiryReminderDays?: number | null;
+  /** How often cards past their validity are expired, after the round at start. Default one hour. */
+  expiryIntervalMs?: number;
 }
 
 export interface DeskConnection {
@@ -63,6 +75,8 @@ export interface Desk {
   readonly db: Db;
   /** Null for desks made without one (tests and tools that need no secrets). */
   readonly keyStore: KeyStore | null;
+  /** Invites newly created mobile IDs by e-mail (an approved order's mobile IDs). */
+  sendInvitations(cardIds: readonly string[]): Promise<unknown>;
   connect(): DeskConnection;
   close(): Promise<void>;
 }
@@ -146,6 +160,38 @@ export function createDesk(config: DeskConfig): Desk {
   });
   readerSettings.onChanged(() => readers.settingsChanged());
 
+  const cards = createCardService(db, ops, desk.id);
+  const mailer = config.mailer ?? unconfiguredMailer;
+  const mobileIds = createMobileIdService({
+    db,
+    ops,
+    clock,
+    random,
+    mailer,
+    deskId: desk.id,
+    language: config.mailLanguage ?? 'en',
+  });
+  const reminders = createExpiryReminders({
+    db,
+    ops,
+    clock,
+    mailer,
+    language: config.mailLanguage ?? 'en',
+    days: config.expiryReminderDays ?? null,
+  });
+  // Cards past their validity expire at start and then on the hour, whatever screen is open.
+  const expireDue = () => {
+    try {
+      cards.expireDue(new Date(clock.now()).toISOString().slice(0, 10));
+    } catch (error) {
+      logger.error('expiring cards failed', error);
+    }
+    reminders.run().catch((error: unknown) => logger.error('expiry reminders failed', error));
+  };
+  expireDue();
+  const expiryTimer = setInterval(expireDue, config.expiryIntervalMs ?? 3_600_000);
+  expiryTimer.unref();
+
   const handlers = createHandlers({
     readers,
     readerSettings,
@@ -155,14 +201,17 @@ export function createDesk(config: DeskConfig): Desk {
     operators,
     holders: createHolderService(db, ops),
     organisations: createOrganisationService(db, ops),
-    cards: createCardService(db, ops),
+    cards,
+    mobileIds,
     orders: createOrderService({
       db,
       ops,
       random,
       deskId: desk.id,
       ...(config.orders ? { settings: config.orders } : {}),
-      ...(config.onMobileIdsCreated ? { onMobileIdsCreated: config.onMobileIdsCreated } : {}),
+      // A mobile ID made by an approval gets its invitation e-mail once the approval has committed.
+      onMobileIdsCreated:
+        config.onMobileIdsCreated ?? (async (ids) => void (await mobileIds.sendInvitations(ids))),
       logError: (message, error) => logger.error(message, error),
     }),
     production: createProductionService(
@@ -194,6 +243,7 @@ export function createDesk(config: DeskConfig): Desk {
     id: desk.id,
     db,
     keyStore: config.keyStore ?? null,
+    sendInvitations: mobileIds.sendInvitations,
     connect() {
       const local = new EventEmitter();
       const connection = {
@@ -222,6 +272,7 @@ export function createDesk(config: DeskConfig): Desk {
     },
     async close() {
       clearInterval(idleTimer);
+      clearInterval(expiryTimer);
       audit.stop();
       await auditCheck;
       await readers.stop();

@@ -6,6 +6,7 @@ import type { CardPresented } from '../../src-shared/api/readers';
 import type { ApiError } from '../../src-shared/api/result';
 import type { Card, HolderDetail, HolderSummary } from '../../src-shared/api/schemas';
 import { call } from '../client/api';
+import type { ChipReplacement } from '../../src-shared/domain/chip-replacement';
 import { isBindable } from '../../src-shared/domain/card-binding';
 import { deskToday } from '../readers/presented-status';
 import { useHoldersStore } from '../stores/holders';
@@ -73,7 +74,7 @@ export function useBindCard(credential: () => TappedCredential | null) {
   }
 
   /** Binds the tapped chip to the selected card; on success the idle screen shows that card. */
-  async function bind(): Promise<Card | null> {
+  async function bind(replacement?: ChipReplacement): Promise<Card | null> {
     const chip = credential();
     const card = selectedCard.value;
     if (!chip || !card || !holder.value || isBusy.value) return null;
@@ -83,6 +84,7 @@ export function useBindCard(credential: () => TappedCredential | null) {
       cardId: card.id,
       technology: chip.technology,
       hex: chip.hex,
+      ...(replacement ? { replacement } : {}),
     });
     isBusy.value = false;
     if (!result.ok) {

@@ -7,6 +7,10 @@ import da from './locales/da.json';
 import en from './locales/en.json';
 import nb from './locales/nb.json';
 import sv from './locales/sv.json';
+import cardActionsDa from './locales/features/cardActions.da.json';
+import cardActionsEn from './locales/features/cardActions.en.json';
+import cardActionsNb from './locales/features/cardActions.nb.json';
+import cardActionsSv from './locales/features/cardActions.sv.json';
 import ordersDa from './locales/features/orders.da.json';
 import ordersEn from './locales/features/orders.en.json';
 import ordersNb from './locales/features/orders.nb.json';
@@ -21,9 +25,10 @@ type Feature = Record<Language, Record<string, unknown>>;
 const FEATURES: Feature[] = [
   { en: ordersEn, sv: ordersSv, da: ordersDa, nb: ordersNb },
   { en: productionEn, sv: productionSv, da: productionDa, nb: productionNb },
+  { en: cardActionsEn, sv: cardActionsSv, da: cardActionsDa, nb: cardActionsNb },
 ];
 
-export type MessageSchema = typeof en & typeof ordersEn & typeof productionEn;
+export type MessageSchema = typeof en & typeof ordersEn & typeof productionEn & typeof cardActionsEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

@@ -58,7 +58,7 @@ export function useCardReading(): void {
     (event) => {
       // A tap is someone at the desk: it keeps the session, as a click would (the core counts it too).
       if (event) session.noteActivity();
-      if (!event || route.name === 'home') return;
+      if (!event || route.name === 'home' || route.meta.takesTaps) return;
       if (LEAVE_FOR_A_TAP.has(String(route.name))) {
         void router.push({ name: 'home' });
         return;

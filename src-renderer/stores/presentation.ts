@@ -60,6 +60,32 @@ export const usePresentationStore = defineStore('presentation', () => {
     show(event);
   }
 
+  /**
+   * After an action on a card reached from a tap or a hand-over: the card as a tap of it reads now
+   * (a hand-over shows green, a block red with its reason), whether or not a tap is on screen.
+   */
+  function showHandedOver(card: Card, holder: HolderSummary): void {
+    const tap = current.value;
+    const { status, reason } = cardStatus(card, deskToday());
+    const base: CardPresented = tap ?? {
+      id: `card:${card.id}`,
+      at: new Date().toISOString(),
+      readerId: 'desk',
+      backend: 'wedge',
+      status,
+      reason,
+      cardType: null,
+      credential: null,
+      card,
+      holder,
+      timings: { eventToReadUs: 0, readToMatchUs: 0 },
+      sentAtMs: Date.now(),
+    };
+    const event: CardPresented = { ...base, id: `${base.id}:${card.state}`, status, reason, card, holder };
+    remember(event.id);
+    show(event);
+  }
+
   /** A keyboard-wedge reader's burst: the core reads it like any tap and answers with the result. */
   async function readWedge(text: string): Promise<ApiError | null> {
     const result = await call('readers.wedgeRead', { text });
@@ -84,5 +110,5 @@ export const usePresentationStore = defineStore('presentation', () => {
     seen.clear();
   }
 
-  return { current, isMuted, present, clear, showBound, readWedge, setMuted, start, reset };
+  return { current, isMuted, present, clear, showBound, showHandedOver, readWedge, setMuted, start, reset };
 });

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { auditMethods } from './methods/audit';
 import { cardMethods } from './methods/cards';
 import { holderMethods } from './methods/holders';
+import { mobileIdMethods } from './methods/mobile-ids';
 import { operatorMethods } from './methods/operators';
 import { orderMethods } from './methods/orders';
 import { organisationMethods } from './methods/organisations';
@@ -23,6 +24,7 @@ export const methods = {
   ...organisationMethods,
   ...cardMethods,
   ...orderMethods,
+  ...mobileIdMethods,
   ...readerMethods,
   ...operatorMethods,
   ...auditMethods,

@@ -42,6 +42,14 @@ export const ERROR_CODES = [
   'answer_folder_unavailable',
   'issuer_failed',
   'answer_file_invalid',
+  // Card actions: a chip replacement needs its reason; a ready card is activated by its hand-over.
+  'chip_replacement_required',
+  'hand_over_required',
+  'block_already_lifted',
+  // Mobile ID invitations: no address to send to, no mail server set up, or the send failed.
+  'email_required',
+  'mail_not_configured',
+  'mail_failed',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

@@ -1,6 +1,7 @@
-// npm run bench [-- --holders 100000,1000000] [--only search] [--faces 300]
+// npm run bench [-- --holders 100000,1000000] [--only search|lookup|audit|block|tap|pcsc|production] [--faces 300]
 import { parseArgs } from 'node:util';
 import { printAuditCheck } from './audit-check.bench';
+import { benchCardBlock } from './card-block.bench';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchFacePdf } from './face-pdf.bench';
 import { benchHolderSearch } from './holder-search.bench';
@@ -27,6 +28,9 @@ if (wants('search')) {
 }
 if (wants('lookup')) {
   benchCredentialLookup(Math.max(...sizes));
+}
+if (wants('block')) {
+  await benchCardBlock(Math.max(...sizes));
 }
 if (wants('audit')) {
   await printAuditCheck(100_000);

@@ -6,7 +6,8 @@ import type {
 } from '../../../src-shared/api/methods';
 import { canSeeIdentityNumbers } from '../../../src-shared/domain/roles';
 import type { SessionStore } from '../auth/sessions';
-import type { createCardService } from '../cards/card-service';
+import type { CardService } from '../cards/card-service';
+import type { MobileIdService } from '../mobile-ids/mobile-id-service';
 import type { createHolderService } from '../holders/holder-service';
 import { DomainError } from '../ops/domain-error';
 import type { OperatorService } from '../operators/operator-service';
@@ -33,7 +34,8 @@ export interface HandlerDeps {
   operators: OperatorService;
   holders: ReturnType<typeof createHolderService>;
   organisations: ReturnType<typeof createOrganisationService>;
-  cards: ReturnType<typeof createCardService>;
+  cards: CardService;
+  mobileIds: MobileIdService;
   orders: OrderService;
   production: ProductionService;
   onLogout(connection: Connection): void;
@@ -51,7 +53,11 @@ function operatorOf(connection: Connection) {
 export function createHandlers(d: HandlerDeps): Handlers {
   const showFull = (c: Connection) => canSeeIdentityNumbers(operatorOf(c).roles);
   const by = (c: Connection) => operatorOf(c).operatorId;
-  const asker = (c: Connection) => ({ operatorId: operatorOf(c).operatorId, roles: operatorOf(c).roles });
+  /** The operator and their roles as the session has them now: the lifecycle table decides with these. */
+  const acting = (c: Connection) => {
+    const session = operatorOf(c);
+    return { operatorId: session.operatorId, roles: session.roles };
+  };
 
   return {
     'session.status': (_input, c): SessionStatus => {
@@ -98,16 +104,29 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'organisations.update': (input, c) => d.organisations.update(input, by(c)),
 
     'cards.register': (input, c) => d.cards.register(input, by(c)),
+    'cards.get': ({ id }) => d.cards.get(id),
     'cards.bindCredential': (input, c) => d.cards.bindCredential(input, by(c)),
+    'cards.handOver': (input, c) => d.cards.handOver(input, acting(c)),
+    'cards.block': (input, c) => d.cards.block(input, acting(c)),
+    'cards.unblock': (input, c) => d.cards.unblock(input, acting(c)),
+    'cards.terminate': (input, c) => d.cards.terminate(input, acting(c)),
+    'cards.suspend': (input, c) => d.cards.suspend(input, acting(c)),
+    'cards.resume': (input, c) => d.cards.resume(input, acting(c)),
+    'cards.blocks': ({ cardId }) => d.cards.blocks(cardId),
+    'cards.ready': ({ holderId, limit }) => d.cards.ready(holderId ?? null, limit ?? 100),
+
+    'mobileIds.reinvite': ({ cardId }, c) => d.mobileIds.invite(cardId, acting(c)),
+    'mobileIds.reportLostPhone': ({ cardId }, c) => d.mobileIds.reportLostPhone(cardId, acting(c)),
+    'mobileIds.invitations': ({ holderId }) => ({ items: d.mobileIds.invitationsOfHolder(holderId) }),
 
     'orders.rules': () => d.orders.rules(),
-    'orders.place': (input, c) => d.orders.place(input, asker(c)),
-    'orders.list': (input, c) => d.orders.list(input, asker(c)),
-    'orders.get': ({ id }, c) => d.orders.get(id, asker(c)),
+    'orders.place': (input, c) => d.orders.place(input, acting(c)),
+    'orders.list': (input, c) => d.orders.list(input, acting(c)),
+    'orders.get': ({ id }, c) => d.orders.get(id, acting(c)),
     'orders.photo': ({ id }) => d.orders.photo(id),
-    'orders.cancel': ({ id, note }, c) => d.orders.cancel(id, note ?? null, asker(c)),
-    'orders.approve': ({ id }, c) => d.orders.approve(id, asker(c)),
-    'orders.reject': ({ id, reason }, c) => d.orders.reject(id, reason, asker(c)),
+    'orders.cancel': ({ id, note }, c) => d.orders.cancel(id, note ?? null, acting(c)),
+    'orders.approve': ({ id }, c) => d.orders.approve(id, acting(c)),
+    'orders.reject': ({ id, reason }, c) => d.orders.reject(id, reason, acting(c)),
 
     'readers.list': () => d.readers.overview(),
     'readers.settings': () => d.readerSettings.view(),

@@ -93,3 +93,67 @@ export function cardsOfHolders(db: Db, holderIds: string[]): Map<string, Card[]>
 export function cardById(db: Db, id: string): Card | undefined {
   return readCards(db, 'id = ?', [id])[0];
 }
+
+export interface ReadyCardRow {
+  card: Card;
+  holder: { id: string; givenName: string; familyName: string; employerName: string | null };
+  readySince: string | null;
+}
+
+/** Cards ready for pick-up, oldest first (they have waited longest), optionally for one holder. */
+export function readyCards(db: Db, holderId: string | null, limit: number): ReadyCardRow[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.holder_id AS holderId, c.state_changed_at AS since, h.given_name AS givenName,
+              h.family_name AS familyName, o.name AS employerName
+       FROM cards c JOIN holders h ON h.id = c.holder_id LEFT JOIN organisations o ON o.id = h.organisation_id
+       WHERE c.state = 'ready' AND (? IS NULL OR c.holder_id = ?)
+       ORDER BY c.state_changed_at, c.id LIMIT ?`,
+    )
+    .all(holderId, holderId, limit) as {
+    id: string;
+    holderId: string;
+    since: string | null;
+    givenName: string;
+    familyName: string;
+    employerName: string | null;
+  }[];
+  return rows.map((r) => ({
+    card: cardById(db, r.id)!,
+    holder: {
+      id: r.holderId,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      employerName: r.employerName,
+    },
+    readySince: r.since,
+  }));
+}
+
+export interface BlockView {
+  id: string;
+  reason: NonNullable<Card['blockReason']>;
+  note: string | null;
+  blockedAt: string;
+  blockedBy: string | null;
+  liftedAt: string | null;
+  liftedBy: string | null;
+  liftNote: string | null;
+  /** How many cards this block stopped (the card and its mobile IDs). */
+  cardCount: number;
+}
+
+/** Every block that stopped this card, newest first, with who placed and who lifted it. */
+export function blocksOfCard(db: Db, cardId: string): BlockView[] {
+  const rows = db
+    .prepare(
+      `SELECT b.id, b.reason, b.note, b.blocked_at AS blockedAt, ob.display_name AS blockedBy,
+              b.lifted_at AS liftedAt, ol.display_name AS liftedBy, b.lift_note AS liftNote,
+              (SELECT count(*) FROM block_cards x WHERE x.block_id = b.id) AS cardCount
+       FROM block_cards bc JOIN blocks b ON b.id = bc.block_id
+       LEFT JOIN operators ob ON ob.id = b.blocked_by LEFT JOIN operators ol ON ol.id = b.lifted_by
+       WHERE bc.card_id = ? ORDER BY b.blocked_at DESC, b.id DESC`,
+    )
+    .all(cardId) as (Omit<BlockView, 'reason'> & { reason: string })[];
+  return rows.map((r) => ({ ...r, reason: toBlockReason(r.reason) ?? 'other' }));
+}

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import type { DeskConfig } from '../create-desk';
 import { createKeyFileStore } from '../keys/adapters/key-file-store';
 import type { KeyStore } from '../keys/key-store';
+import { createSmtpMailer } from '../mail/adapters/smtp-mailer';
+import type { Mailer } from '../mail/mailer';
 import { defaultDataDir } from '../store/default-paths';
 import { loadDeskSettings, overrideDeskSettings, type DeskSettings, type SettingName } from './desk-settings';
 
@@ -39,17 +41,30 @@ export function chooseKeyStore(
   return settings.keyStore === 'os' && keychain ? keychain(dir) : createKeyFileStore({ dir });
 }
 
+/** The SMTP mailer the settings describe, its password from the settings or else the key store. */
+export function mailerFromSettings(settings: DeskSettings, keyStore: KeyStore): Mailer | undefined {
+  const smtp = settings.smtp;
+  if (!smtp) return undefined;
+  return createSmtpMailer(smtp, async () => {
+    if (smtp.password) return smtp.password;
+    const key = await keyStore.get('smtp-password');
+    return key ? Buffer.from(key).toString('utf8') : null;
+  });
+}
+
 export function deskConfigFromSettings(
   settings: DeskSettings,
   dataDir: string,
   keychain?: (dir: string) => KeyStore,
 ): DeskConfig & { keyStore: KeyStore } {
+  const keyStore = chooseKeyStore(settings, dataDir, keychain);
+  const mailer = mailerFromSettings(settings, keyStore);
   return {
     databasePath: settings.databasePath,
     idleTimeoutSeconds: settings.idleTimeoutSeconds,
     ...(settings.deskName === null ? {} : { deskName: settings.deskName }),
     readers: settings.readers === 'system' ? 'system' : [],
-    keyStore: chooseKeyStore(settings, dataDir, keychain),
+    keyStore,
     orders: {
       cardNumberPrefix: settings.cardNumberPrefix,
       photoMaxAgeMonths: settings.orderPhotoMaxAgeMonths,
@@ -68,6 +83,9 @@ export function deskConfigFromSettings(
             }
           : null,
     },
+    mailLanguage: settings.mailLanguage,
+    expiryReminderDays: settings.expiryReminderDays,
+    ...(mailer ? { mailer } : {}),
   };
 }
 

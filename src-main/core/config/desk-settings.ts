@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LANGUAGES } from '../../../src-shared/domain/languages';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -58,6 +59,25 @@ const fields = {
   /** Where batches for an external card issuer are written, and where its answers are read; null: none. */
   issuerBatchFolder: z.string().min(1).nullable(),
   issuerAnswerFolder: z.string().min(1).nullable(),
+  /**
+   * The mail server for invitations to mobile IDs; null: none (sends fail, shown, and can be resent).
+   * The password is the key store's `smtp-password` unless given here (an administrator's choice).
+   */
+  smtp: z
+    .strictObject({
+      host: z.string().trim().min(1).max(253),
+      port: z.number().int().min(1).max(65535),
+      /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+      secure: z.boolean(),
+      user: z.string().min(1).max(200).nullable(),
+      password: z.string().min(1).max(200).nullable().optional(),
+      from: z.string().trim().min(3).max(254),
+    })
+    .nullable(),
+  /** The language of mail to holders whose own language is not known. */
+  mailLanguage: z.enum(LANGUAGES),
+  /** Remind holders by e-mail this many days before a card expires; null: no reminders. */
+  expiryReminderDays: z.number().int().min(1).max(180).nullable(),
 };
 
 export type DeskSettings = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
@@ -81,6 +101,9 @@ export function defaultDeskSettings(dataDir: string): DeskSettings {
     cardPrinterMedia: 'Custom.85.6x53.98mm',
     issuerBatchFolder: null,
     issuerAnswerFolder: null,
+    smtp: null,
+    mailLanguage: 'en',
+    expiryReminderDays: null,
   };
 }
 

@@ -30,7 +30,7 @@ export function createIdentifier(db: Db) {
   const byKey = db.prepare(
     `SELECT c.id AS card_id, c.holder_id, c.state, c.valid_from, c.valid_until, c.block_reason
      FROM credential_keys k JOIN credentials r ON r.id = k.credential_id JOIN cards c ON c.id = r.card_id
-     WHERE k.key = ? LIMIT 2`,
+     WHERE k.key = ? AND r.retired_at IS NULL LIMIT 2`,
   );
   const views = createHolderViews(db);
 

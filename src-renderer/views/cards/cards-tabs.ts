@@ -1,9 +1,10 @@
 // The Cards area's tabs, in the order they are shown. Each feature adds its tab here with one entry
 // and its own component; `roles` decides who sees it (the core enforces the same roles).
 import { h, type Component } from 'vue';
-import { CARD_ADMINS, type Role } from '../../../src-shared/domain/roles';
+import { CARD_ADMINS, CARD_HANDLERS, type Role } from '../../../src-shared/domain/roles';
 import OrderQueue from './orders/OrderQueue.vue';
 import ProductionTab from './ProductionTab.vue';
+import ReadyTab from './ReadyTab.vue';
 
 export interface CardsTab {
   /** In the address: /cards?tab=<id>. */
@@ -37,5 +38,11 @@ export const CARDS_TABS: CardsTab[] = [
     labelKey: 'production.tab',
     component: ProductionTab,
     roles: CARD_ADMINS,
+  },
+  {
+    id: 'ready',
+    labelKey: 'cardActions.ready.tab',
+    component: ReadyTab,
+    roles: CARD_HANDLERS,
   },
 ];

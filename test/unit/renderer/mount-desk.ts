@@ -24,6 +24,8 @@ export function mountDesk(component: Component, desk: FakeDesk, props: Record<st
       { path: '/cards', name: 'cards', component: { template: '<div />' } },
       { path: '/cards/orders/new', name: 'orderNew', component: { template: '<div />' } },
       { path: '/cards/orders/:id', name: 'order', component: { template: '<div />' } },
+      { path: '/cards/ready', name: 'cardsReady', component: { template: '<div />' } },
+      { path: '/cards/hand-over/:cardId', name: 'handOver', component: { template: '<div />' } },
     ],
   });
   const wrapper = mount(component, {

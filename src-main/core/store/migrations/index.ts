@@ -7,6 +7,7 @@ import { migration0005 } from './0005-sessions-and-login-backoff';
 import { migration0006 } from './0006-audit-chain';
 import { migration0007 } from './0007-orders-and-blocks';
 import { migration0009 } from './0009-production-jobs';
+import { migration0010 } from './0010-invitations';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0009,
+  migration0010,
 ];

@@ -5,6 +5,7 @@ import { isMethodName, methods } from '../../../../src-shared/api/methods';
 import { auditMethods } from '../../../../src-shared/api/methods/audit';
 import { cardMethods } from '../../../../src-shared/api/methods/cards';
 import { holderMethods } from '../../../../src-shared/api/methods/holders';
+import { mobileIdMethods } from '../../../../src-shared/api/methods/mobile-ids';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
 import { orderMethods } from '../../../../src-shared/api/methods/orders';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
@@ -19,6 +20,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['organisations', organisationMethods],
   ['cards', cardMethods],
   ['orders', orderMethods],
+  ['mobileIds', mobileIdMethods],
   ['readers', readerMethods],
   ['operators', operatorMethods],
   ['audit', auditMethods],

@@ -205,7 +205,7 @@ describe('binding a credential', () => {
     expect(events.at(-1)).toMatchObject({ status: 'active', card: { id: card.id } });
   });
 
-  it('activates a card that was ready for pick-up, and leaves other states as they are', async () => {
+  it('binds a chip to a card on its way without activating it; a ready card is activated only by its hand-over', async () => {
     const holder = await t.admin.must('holders.create', HOLDER);
     const register = (printedNumber: string) =>
       t.admin.must('cards.register', { holderId: holder.id, kind: 'access_card', printedNumber });
@@ -214,10 +214,16 @@ describe('binding a credential', () => {
     t.desk.db.prepare(`UPDATE cards SET state = 'ready', valid_from = NULL WHERE id = ?`).run(ready.id);
     t.desk.db.prepare(`UPDATE cards SET state = 'in_production' WHERE id = ?`).run(produced.id);
 
-    const handedOver = await t.admin.must('cards.bindCredential', {
+    const bound = await t.admin.call('cards.bindCredential', {
       cardId: ready.id,
       technology: 'iso14443a_uid',
       hex: 'A0A1A2A3',
+    });
+    expect(bound.ok || bound.error.code).toBe('hand_over_required');
+    const handedOver = await t.admin.must('cards.handOver', {
+      cardId: ready.id,
+      faceChecked: true,
+      chip: { technology: 'iso14443a_uid', hex: 'A0A1A2A3' },
     });
     expect(handedOver.state).toBe('active');
     expect(handedOver.validFrom).toBe(new Date().toISOString().slice(0, 10));
@@ -233,11 +239,13 @@ describe('binding a credential', () => {
     pcsc.readBytes('B0B1B2B3');
     expect(events.at(-1)).toMatchObject({ status: 'not_yet_active', card: { id: produced.id } });
 
-    const audits = t.desk.db
-      .prepare(`SELECT details FROM audit_events WHERE action = 'card.bindCredential' ORDER BY seq`)
+    const actions = t.desk.db
+      .prepare(
+        `SELECT action FROM audit_events WHERE action LIKE 'card.%' AND action != 'card.register' ORDER BY seq`,
+      )
       .pluck()
       .all() as string[];
-    expect(audits.map((a) => JSON.parse(a).activated)).toEqual([true, false]);
+    expect(actions).toEqual(['card.handOver', 'card.bindCredential']);
   });
 
   it('refuses a chip bound elsewhere, a card that takes no chip, bad hex and unknown technologies, writing nothing', async () => {

@@ -35,6 +35,9 @@ describe('parseDeskSettings', () => {
         cardPrinterMedia: 'Custom.85.6x53.98mm',
         issuerBatchFolder: null,
         issuerAnswerFolder: null,
+        smtp: null,
+        mailLanguage: 'en',
+        expiryReminderDays: null,
       },
       warnings: [],
     });
@@ -58,6 +61,15 @@ describe('parseDeskSettings', () => {
       cardPrinterMedia: 'CR80',
       issuerBatchFolder: '/srv/issuer/out',
       issuerAnswerFolder: '/srv/issuer/in',
+      smtp: {
+        host: 'smtp.example.org',
+        port: 587,
+        secure: false,
+        user: 'desk@example.org',
+        from: 'Reception <desk@example.org>',
+      },
+      mailLanguage: 'sv',
+      expiryReminderDays: 30,
     };
     expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
   });
