@@ -8,6 +8,7 @@ import { holderMethods } from './methods/holders';
 import { operatorMethods } from './methods/operators';
 import { organisationMethods } from './methods/organisations';
 import { readerMethods } from './methods/readers';
+import { reportMethods } from './methods/reports';
 import { sessionMethods, setupMethods } from './methods/session';
 
 export type { Access, MethodSpec } from './method-spec';
@@ -23,6 +24,7 @@ export const methods = {
   ...readerMethods,
   ...operatorMethods,
   ...auditMethods,
+  ...reportMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'block_reason_required',
   'block_reason_not_allowed',
   'face_check_required',
+  // A report too long for one file: params { rows, max }; narrow the filters.
+  'report_too_large',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

@@ -16,6 +16,7 @@ import type { Connection } from './dispatcher';
 import type { AuditMonitor } from '../ops/audit-monitor';
 import type { ReaderSettingsService } from '../readers/reader-settings-service';
 import type { createReadersService } from '../readers/readers-service';
+import type { ReportsService } from '../reports/reports-service';
 
 export type Handlers = {
   [M in MethodName]: (
@@ -36,6 +37,7 @@ export interface HandlerDeps {
   audit: Pick<AuditMonitor, 'status'>;
   readers: ReturnType<typeof createReadersService>;
   readerSettings: ReaderSettingsService;
+  reports: ReportsService;
 }
 
 /** The dispatcher has already checked the session and role for non-public methods. */
@@ -114,5 +116,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     'audit.status': () => d.audit.status(),
+
+    'reports.run': (input, c) => d.reports.run(input, operatorOf(c)),
+    'reports.csv': (input, c) => d.reports.csv(input, operatorOf(c)),
+    'reports.pdf': (input, c) => d.reports.pdf(input, operatorOf(c)),
   };
 }

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-credential-keys';
 import { migration0005 } from './0005-sessions-and-login-backoff';
 import { migration0006 } from './0006-audit-chain';
 import { migration0007 } from './0007-orders-and-blocks';
+import { migration0011 } from './0011-report-indexes';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0011,
 ];
