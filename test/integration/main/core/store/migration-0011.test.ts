@@ -21,7 +21,14 @@ function holder(db: Database.Database, id: string, organisationId: string | null
   ).run(id, `num-${id}`, organisationId, NOW, NOW);
 }
 
-function card(db: Database.Database, id: string, holderId: string, kind: string, state: string, validUntil: string | null) {
+function card(
+  db: Database.Database,
+  id: string,
+  holderId: string,
+  kind: string,
+  state: string,
+  validUntil: string | null,
+) {
   db.prepare(
     `INSERT INTO cards (id, holder_id, kind, printed_number, state, valid_until, created_at, updated_at, state_changed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -75,8 +82,13 @@ it('0007 → 0011 keeps every card and counts the active ones already there by e
     { org: 'o1', kind: 'id06', until: '2028-12-31', n: 2 },
     { org: 'o1', kind: 'mobile_id', until: '9999-12-31', n: 1 },
   ]);
-  const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name IN
-    ('cards_expiry', 'cards_state_changed', 'orders_decided', 'blocks_in_force')`).pluck().all();
+  const indexes = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND name IN
+    ('cards_expiry', 'cards_state_changed', 'orders_decided', 'blocks_in_force')`,
+    )
+    .pluck()
+    .all();
   expect(indexes).toHaveLength(4);
   db.close();
 });
@@ -87,13 +99,26 @@ it('the kept counts equal the join after any sequence of card and employer chang
   const DATES = [null, '2026-12-01', '2028-12-31'];
   const HOLDERS = ['h1', 'h2', 'h3'];
   const change = fc.oneof(
-    fc.record({ op: fc.constant('add' as const), holder: fc.constantFrom(...HOLDERS), kind: fc.constantFrom(...KINDS),
-      state: fc.constantFrom(...STATES), until: fc.constantFrom(...DATES) }),
+    fc.record({
+      op: fc.constant('add' as const),
+      holder: fc.constantFrom(...HOLDERS),
+      kind: fc.constantFrom(...KINDS),
+      state: fc.constantFrom(...STATES),
+      until: fc.constantFrom(...DATES),
+    }),
     fc.record({ op: fc.constant('state' as const), card: fc.nat(20), state: fc.constantFrom(...STATES) }),
-    fc.record({ op: fc.constant('move' as const), card: fc.nat(20), holder: fc.constantFrom(...HOLDERS),
-      kind: fc.constantFrom(...KINDS), until: fc.constantFrom(...DATES) }),
-    fc.record({ op: fc.constant('employer' as const), holder: fc.constantFrom(...HOLDERS),
-      org: fc.constantFrom(null, 'o1', 'o2', 'o3') }),
+    fc.record({
+      op: fc.constant('move' as const),
+      card: fc.nat(20),
+      holder: fc.constantFrom(...HOLDERS),
+      kind: fc.constantFrom(...KINDS),
+      until: fc.constantFrom(...DATES),
+    }),
+    fc.record({
+      op: fc.constant('employer' as const),
+      holder: fc.constantFrom(...HOLDERS),
+      org: fc.constantFrom(null, 'o1', 'o2', 'o3'),
+    }),
     fc.record({ op: fc.constant('delete' as const), card: fc.nat(20) }),
   );
   fc.assert(
@@ -116,7 +141,11 @@ it('the kept counts equal the join after any sequence of card and employer chang
           if (c.op === 'state') db.prepare('UPDATE cards SET state = ? WHERE id = ?').run(c.state, id);
           else if (c.op === 'move') {
             db.prepare('UPDATE cards SET holder_id = ?, kind = ?, valid_until = ? WHERE id = ?').run(
-              c.holder, c.kind, c.until, id);
+              c.holder,
+              c.kind,
+              c.until,
+              id,
+            );
           } else {
             db.prepare('DELETE FROM cards WHERE id = ?').run(id);
             cards.splice(cards.indexOf(id), 1);
