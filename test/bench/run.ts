@@ -1,8 +1,9 @@
-// npm run bench [-- --holders 100000,1000000] [--only search]
+// npm run bench [-- --holders 100000,1000000] [--only search,lookup,audit,reports,pcsc,tap]
 import { parseArgs } from 'node:util';
 import { printAuditCheck } from './audit-check.bench';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchHolderSearch } from './holder-search.bench';
+import { benchReports } from './reports.bench';
 import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
 import { benchTapLatency } from './tap-latency.bench';
 
@@ -28,6 +29,9 @@ if (wants('lookup')) {
 }
 if (wants('audit')) {
   await printAuditCheck(100_000);
+}
+if (wants('reports')) {
+  benchReports(Math.max(...sizes));
 }
 
 const taps = Number(values.taps);
