@@ -1,7 +1,7 @@
 // The screens and who may open them. Hash history: the renderer is served from the web host and from
 // Electron's custom protocol alike, and neither has to know the routes.
 import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
-import { ADMINS, CARD_ADMINS, type Role } from '../src-shared/domain/roles';
+import { ADMINS, CARD_ADMINS, CARD_HANDLERS, type Role } from '../src-shared/domain/roles';
 import { useSessionStore, type SessionPhase } from './stores/session';
 import IdleView from './views/IdleView.vue';
 import LoginView from './views/LoginView.vue';
@@ -14,6 +14,7 @@ const HolderView = () => import('./views/HolderView.vue');
 const OperatorsView = () => import('./views/OperatorsView.vue');
 const OrganisationsView = () => import('./views/OrganisationsView.vue');
 const ReadersView = () => import('./views/ReadersView.vue');
+const ReportsTab = () => import('./views/cards/ReportsTab.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -40,6 +41,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },
   { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMINS } },
+  // The reports tab of the Cards area, on its own path until the area's tabs are wired.
+  { path: '/cards/reports', name: 'cardReports', component: ReportsTab, meta: { roles: CARD_HANDLERS } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -7,12 +7,16 @@ import da from './locales/da.json';
 import en from './locales/en.json';
 import nb from './locales/nb.json';
 import sv from './locales/sv.json';
+import reportsDa from './locales/features/reports.da.json';
+import reportsEn from './locales/features/reports.en.json';
+import reportsNb from './locales/features/reports.nb.json';
+import reportsSv from './locales/features/reports.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [{ en: reportsEn, sv: reportsSv, da: reportsDa, nb: reportsNb }];
 
-export type MessageSchema = typeof en;
+export type MessageSchema = typeof en & typeof reportsEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

@@ -61,7 +61,7 @@ const label = (max: number) => z.string().max(max, `At most ${max} characters.`)
 export const reportFileText = z.strictObject({
   title: label(200),
   columns: z.record(z.string().max(40), label(100)).refine((r) => Object.keys(r).length <= 20, 'Too many.'),
-  codes: z.record(z.string().max(60), label(100)).refine((r) => Object.keys(r).length <= 200, 'Too many.'),
+  codes: z.record(z.string().max(60), label(300)).refine((r) => Object.keys(r).length <= 200, 'Too many.'),
   /** The filters as the screen shows them, one line each, printed under the title. */
   filterLines: z.array(label(300)).max(12),
   generatedLabel: label(60),
