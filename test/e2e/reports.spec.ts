@@ -54,7 +54,6 @@ async function seed(desk: DeskFixture) {
   rows.card({ holderId: nils, state: 'active', validUntil: day(29) });
   rows.card({ holderId: nils, state: 'active', validUntil: day(-1) });
   rows.card({ holderId: asa, state: 'active', validUntil: day(400) });
-  return { lukasz };
 }
 
 async function openReports(page: Page, desk: DeskFixture, username: string) {
@@ -66,7 +65,7 @@ async function openReports(page: Page, desk: DeskFixture, username: string) {
 }
 
 test('a card administrator runs two reports and downloads the CSV and the PDF', async ({ page, desk }) => {
-  const { lukasz } = await seed(desk);
+  await seed(desk);
   await page.setViewportSize({ width: 1024, height: 768 });
   await openReports(page, desk, 'carl');
 
@@ -117,7 +116,6 @@ test('a card administrator runs two reports and downloads the CSV and the PDF', 
       .subarray(0, 5)
       .toString(),
   ).toBe('%PDF-');
-  expect(lukasz).toBeTruthy();
 
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(page.getByTestId('report-table')).toBeVisible();
