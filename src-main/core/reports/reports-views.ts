@@ -57,21 +57,36 @@ const HOLDER_JOINS = `
   LEFT JOIN organisations g ON g.id = h.organisation_id`;
 const HOLDER_COLUMNS = `h.id AS holderId, h.given_name AS givenName, h.family_name AS familyName, g.name AS organisation`;
 
-function holderFilters(b: Built, f: ReportFilters, siteColumn: string | null, siteNeedsJoins = true): void {
+/**
+ * Employer and name filters name the matching holders' ids as a set the report's own rows are checked
+ * against (`holderId` is the report table's column), so a count needs no join with holders: a name
+ * that a tenth of the desk shares is checked in microseconds per card instead of a holder lookup each.
+ */
+function holderFilters(
+  b: Built,
+  f: ReportFilters,
+  holderId: string,
+  siteColumn: string,
+  siteNeedsJoins = true,
+  holderIdNeedsJoins = false,
+): void {
   if (f.organisationId) {
-    b.needsJoins = true;
-    b.where.push('h.organisation_id = ?');
+    b.needsJoins ||= holderIdNeedsJoins;
+    b.where.push(`${holderId} IN (SELECT id FROM holders WHERE organisation_id = ?)`);
     b.params.push(f.organisationId);
   }
-  if (f.site && siteColumn) {
+  if (f.site) {
     b.needsJoins ||= siteNeedsJoins;
     b.where.push(`${siteColumn} = ?`);
     b.params.push(f.site);
   }
   const tokens = nameTokens(f.holderName ?? '');
   if (tokens.length > 0) {
-    b.needsJoins = true;
-    b.where.push('h.rowid IN (SELECT rowid FROM holder_names WHERE holder_names MATCH ?)');
+    b.needsJoins ||= holderIdNeedsJoins;
+    b.where.push(
+      `${holderId} IN (SELECT named.id FROM holder_names JOIN holders named ON named.rowid = holder_names.rowid
+        WHERE holder_names MATCH ?)`,
+    );
     b.params.push(ftsQuery(tokens));
   }
 }
@@ -119,7 +134,7 @@ function ordersReport(q: ReportQuery, state: 'ordered' | 'rejected'): Built {
   }
   period(b, f, at);
   cardKind(b, f, 'o.card_kind');
-  holderFilters(b, f, 'o.site', false);
+  holderFilters(b, f, 'o.holder_id', 'o.site', false);
   return b;
 }
 
@@ -139,7 +154,7 @@ function cardsReport(q: ReportQuery, states: string[], since: boolean): Built {
   };
   if (since) period(b, f, 'c.state_changed_at');
   cardKind(b, f, 'c.kind');
-  holderFilters(b, f, 'coalesce(c.site, h.site)');
+  holderFilters(b, f, 'c.holder_id', 'coalesce(c.site, h.site)');
   return b;
 }
 
@@ -165,7 +180,7 @@ function blockedReport(q: ReportQuery): Built {
     b.params.push(f.reason);
   }
   cardKind(b, f, 'c.kind', true);
-  holderFilters(b, f, 'coalesce(c.site, h.site)');
+  holderFilters(b, f, 'c.holder_id', 'coalesce(c.site, h.site)', true, true);
   return b;
 }
 
@@ -182,7 +197,7 @@ function mobileReport(q: ReportQuery, days: number): Built {
       coalesce(c.site, h.site) AS site`,
     order: (d) => `c.state_changed_at ${d}, c.rowid ${d}`,
   };
-  holderFilters(b, q.filters, 'coalesce(c.site, h.site)');
+  holderFilters(b, q.filters, 'c.holder_id', 'coalesce(c.site, h.site)');
   return b;
 }
 
@@ -201,7 +216,7 @@ function expiringReport(q: ReportQuery, today: string, days: number): Built {
     order: (d) => `c.valid_until ${d}, c.state ${d}, c.rowid ${d}`,
   };
   cardKind(b, q.filters, 'c.kind');
-  holderFilters(b, q.filters, 'coalesce(c.site, h.site)');
+  holderFilters(b, q.filters, 'c.holder_id', 'coalesce(c.site, h.site)');
   return b;
 }
 
@@ -245,28 +260,40 @@ export function createReportsViews(db: Db) {
   };
 
   function activePerOrganisation(q: ReportQuery, today: string): ReportPage {
-    const where = ['valid_until >= ?'];
-    const params: unknown[] = [today];
+    const kept = ['cards <> 0'];
+    const keptParams: unknown[] = [];
+    const lapsed = ["c.state = 'active'", 'c.valid_until < ?'];
+    const lapsedParams: unknown[] = [today];
     if (q.filters.cardKind) {
-      where.push('kind = ?');
-      params.push(q.filters.cardKind);
+      kept.push('kind = ?');
+      keptParams.push(q.filters.cardKind);
+      lapsed.push('c.kind = ?');
+      lapsedParams.push(q.filters.cardKind);
     }
     if (q.filters.organisationId) {
-      where.push('organisation_id = ?');
-      params.push(q.filters.organisationId);
+      kept.push('organisation_id = ?');
+      keptParams.push(q.filters.organisationId);
+      lapsed.push('h.organisation_id = ?');
+      lapsedParams.push(q.filters.organisationId);
     }
     // What ID06 bills by: cards in use today, counted by their holder's employer. The counts are kept
-    // by triggers (migration 0011); a card whose last valid day has passed no longer counts.
+    // by triggers (migration 0011); active cards whose last valid day has passed are taken off, found
+    // through cards_state: usually few, as the desk marks them expired.
     const rows = prepare(
-      `SELECT nullif(t.org, '') AS organisationId, g.name AS organisation, g.number AS organisationNumber,
+      `WITH counted AS (
+         SELECT organisation_id AS org, kind, cards FROM active_card_counts WHERE ${kept.join(' AND ')}
+         UNION ALL
+         SELECT coalesce(h.organisation_id, '') AS org, c.kind AS kind, -count(*) AS cards
+         FROM cards c JOIN holders h ON h.id = c.holder_id
+         WHERE ${lapsed.join(' AND ')} GROUP BY 1, 2),
+       totals AS (
+         SELECT org, sum(cards) AS activeCards, sum(CASE WHEN kind = 'id06' THEN cards ELSE 0 END) AS id06Cards,
+           sum(CASE WHEN kind = 'mobile_id' THEN cards ELSE 0 END) AS mobileIds
+         FROM counted GROUP BY org HAVING sum(cards) > 0)
+       SELECT nullif(t.org, '') AS organisationId, g.name AS organisation, g.number AS organisationNumber,
          g.country AS country, t.activeCards, t.id06Cards, t.mobileIds
-       FROM (SELECT organisation_id AS org, sum(cards) AS activeCards,
-               sum(CASE WHEN kind = 'id06' THEN cards ELSE 0 END) AS id06Cards,
-               sum(CASE WHEN kind = 'mobile_id' THEN cards ELSE 0 END) AS mobileIds
-             FROM active_card_counts WHERE ${where.join(' AND ')}
-             GROUP BY organisation_id HAVING sum(cards) > 0) t
-       LEFT JOIN organisations g ON g.id = t.org`,
-    ).all(...params) as Record<string, string | number | null>[];
+       FROM totals t LEFT JOIN organisations g ON g.id = t.org`,
+    ).all(...keptParams, ...lapsedParams) as Record<string, string | number | null>[];
     const by = q.sort?.column === 'organisation' ? 'organisation' : 'activeCards';
     const sign = (q.sort?.direction ?? 'desc') === 'asc' ? 1 : -1;
     rows.sort((a, b) => {

@@ -39,16 +39,15 @@ function card(
 function byJoin(db: Database.Database) {
   return db
     .prepare(
-      `SELECT coalesce(h.organisation_id, '') AS org, c.kind, coalesce(c.valid_until, '9999-12-31') AS until, count(*) AS n
-       FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.state = 'active' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      `SELECT coalesce(h.organisation_id, '') AS org, c.kind, count(*) AS n
+       FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.state = 'active' GROUP BY 1, 2 ORDER BY 1, 2`,
     )
     .all();
 }
 function kept(db: Database.Database) {
   return db
     .prepare(
-      `SELECT organisation_id AS org, kind, valid_until AS until, cards AS n FROM active_card_counts
-       WHERE cards <> 0 ORDER BY 1, 2, 3`,
+      `SELECT organisation_id AS org, kind, cards AS n FROM active_card_counts WHERE cards <> 0 ORDER BY 1, 2`,
     )
     .all();
 }
@@ -78,9 +77,9 @@ it('0007 → 0011 keeps every card and counts the active ones already there by e
   expect(schemaVersion(db)).toBe(11);
   expect(db.prepare('SELECT count(*) FROM cards').pluck().get()).toBe(5);
   expect(kept(db)).toEqual([
-    { org: '', kind: 'access_card', until: '2027-01-01', n: 1 },
-    { org: 'o1', kind: 'id06', until: '2028-12-31', n: 2 },
-    { org: 'o1', kind: 'mobile_id', until: '9999-12-31', n: 1 },
+    { org: '', kind: 'access_card', n: 1 },
+    { org: 'o1', kind: 'id06', n: 2 },
+    { org: 'o1', kind: 'mobile_id', n: 1 },
   ]);
   const indexes = db
     .prepare(
