@@ -262,30 +262,29 @@ export function createReportsViews(db: Db) {
   function activePerOrganisation(q: ReportQuery, today: string): ReportPage {
     const kept = ['cards <> 0'];
     const keptParams: unknown[] = [];
-    const lapsed = ["c.state = 'active'", 'c.valid_until < ?'];
+    const lapsed = ['valid_until < ?', 'cards <> 0'];
     const lapsedParams: unknown[] = [today];
     if (q.filters.cardKind) {
       kept.push('kind = ?');
       keptParams.push(q.filters.cardKind);
-      lapsed.push('c.kind = ?');
+      lapsed.push('kind = ?');
       lapsedParams.push(q.filters.cardKind);
     }
     if (q.filters.organisationId) {
       kept.push('organisation_id = ?');
       keptParams.push(q.filters.organisationId);
-      lapsed.push('h.organisation_id = ?');
+      lapsed.push('organisation_id = ?');
       lapsedParams.push(q.filters.organisationId);
     }
     // What ID06 bills by: cards in use today, counted by their holder's employer. The counts are kept
-    // by triggers (migration 0011); active cards whose last valid day has passed are taken off, found
-    // through cards_state: usually few, as the desk marks them expired.
+    // by triggers (migration 0011); active cards whose last valid day has passed are taken off, from
+    // the same counts by day: the days before today only.
     const rows = prepare(
       `WITH counted AS (
          SELECT organisation_id AS org, kind, cards FROM active_card_counts WHERE ${kept.join(' AND ')}
          UNION ALL
-         SELECT coalesce(h.organisation_id, '') AS org, c.kind AS kind, -count(*) AS cards
-         FROM cards c JOIN holders h ON h.id = c.holder_id
-         WHERE ${lapsed.join(' AND ')} GROUP BY 1, 2),
+         SELECT organisation_id AS org, kind, -cards AS cards FROM active_card_lapses
+         WHERE ${lapsed.join(' AND ')}),
        totals AS (
          SELECT org, sum(cards) AS activeCards, sum(CASE WHEN kind = 'id06' THEN cards ELSE 0 END) AS id06Cards,
            sum(CASE WHEN kind = 'mobile_id' THEN cards ELSE 0 END) AS mobileIds
