@@ -8,6 +8,7 @@ import { holderMethods } from '../../../../src-shared/api/methods/holders';
 import { operatorMethods } from '../../../../src-shared/api/methods/operators';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
+import { reportMethods } from '../../../../src-shared/api/methods/reports';
 import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
 
 const NAMESPACES: Array<[string, object]> = [
@@ -19,6 +20,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['readers', readerMethods],
   ['operators', operatorMethods],
   ['audit', auditMethods],
+  ['reports', reportMethods],
 ];
 
 describe('the API contract', () => {
