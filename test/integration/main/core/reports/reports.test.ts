@@ -312,6 +312,24 @@ describe('cards expiring within N days', () => {
     expect(latest.rows.map((r) => r.validUntil)).toEqual(['2026-12-25', '2026-12-24', '2026-11-24']);
   });
 
+  it('a name thousands of holders share finds the same cards as a rare one', async () => {
+    t.desk.db.transaction(() => {
+      for (let i = 0; i < 5_001; i++) rows.holder({ givenName: `Anders${i}`, familyName: 'Andersson' });
+    })();
+    const anna = rows.holder({ givenName: 'Anna', familyName: 'Andersson', organisationId: byggId });
+    const rare = rows.holder({ givenName: 'Ŋaŋŋá', familyName: 'Andersson', organisationId: lodzId });
+    rows.card({ holderId: anna, state: 'active', validUntil: '2026-12-01' });
+    rows.card({ holderId: rare, state: 'active', validUntil: '2026-12-02' });
+    const common = await run(alice, 'expiring_cards', { filters: { holderName: 'andersson' } });
+    expect(names(common.rows)).toEqual(['Anna Andersson', 'Ŋaŋŋá Andersson']);
+    const few = await run(alice, 'expiring_cards', { filters: { holderName: 'ŋaŋŋá andersson' } });
+    expect(names(few.rows)).toEqual(['Ŋaŋŋá Andersson']);
+    const byEmployer = await run(alice, 'expiring_cards', {
+      filters: { holderName: 'andersson', organisationId: lodzId },
+    });
+    expect(byEmployer.total).toBe(1);
+  });
+
   it('pages through a long list with the same total on every page', async () => {
     const anna = rows.holder({ givenName: 'Anna', familyName: 'Berg' });
     for (let i = 0; i < 45; i++) {
