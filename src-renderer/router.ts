@@ -76,6 +76,7 @@ const routes: RouteRecordRaw[] = [
   },
   // The Cards area's tabs by name, for links and bookmarks: each is /cards?tab=<id> (cards-tabs.ts).
   { path: '/cards/production', redirect: { path: '/cards', query: { tab: 'production' } } },
+  { path: '/cards/reports', name: 'cardReports', redirect: { path: '/cards', query: { tab: 'reports' } } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -30,6 +30,7 @@ import type { ReaderBackend } from './readers/reader-backend';
 import { createReaderPipeline } from './readers/reader-pipeline';
 import { createReaderSettingsService } from './readers/reader-settings-service';
 import { createReadersService } from './readers/readers-service';
+import { createReportsService } from './reports/reports-service';
 import { systemReaderBackends } from './readers/system-backends';
 
 export interface DeskConfig {
@@ -226,6 +227,7 @@ export function createDesk(config: DeskConfig): Desk {
       clock,
       (message, error) => logger.error(message, error),
     ),
+    reports: createReportsService(db, ops, clock, desk),
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);

@@ -19,6 +19,10 @@ import productionDa from './locales/features/production.da.json';
 import productionEn from './locales/features/production.en.json';
 import productionNb from './locales/features/production.nb.json';
 import productionSv from './locales/features/production.sv.json';
+import reportsDa from './locales/features/reports.da.json';
+import reportsEn from './locales/features/reports.en.json';
+import reportsNb from './locales/features/reports.nb.json';
+import reportsSv from './locales/features/reports.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
@@ -26,9 +30,14 @@ const FEATURES: Feature[] = [
   { en: ordersEn, sv: ordersSv, da: ordersDa, nb: ordersNb },
   { en: productionEn, sv: productionSv, da: productionDa, nb: productionNb },
   { en: cardActionsEn, sv: cardActionsSv, da: cardActionsDa, nb: cardActionsNb },
+  { en: reportsEn, sv: reportsSv, da: reportsDa, nb: reportsNb },
 ];
 
-export type MessageSchema = typeof en & typeof ordersEn & typeof productionEn & typeof cardActionsEn;
+export type MessageSchema = typeof en &
+  typeof ordersEn &
+  typeof productionEn &
+  typeof cardActionsEn &
+  typeof reportsEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

@@ -11,6 +11,7 @@ import { orderMethods } from './methods/orders';
 import { organisationMethods } from './methods/organisations';
 import { productionMethods } from './methods/production';
 import { readerMethods } from './methods/readers';
+import { reportMethods } from './methods/reports';
 import { sessionMethods, setupMethods } from './methods/session';
 
 export type { Access, MethodSpec } from './method-spec';
@@ -29,6 +30,7 @@ export const methods = {
   ...operatorMethods,
   ...auditMethods,
   ...productionMethods,
+  ...reportMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'email_required',
   'mail_not_configured',
   'mail_failed',
+  // A report too long for one file: params { rows, max }; narrow the filters.
+  'report_too_large',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

@@ -1,10 +1,11 @@
-// npm run bench [-- --holders 100000,1000000] [--only search|lookup|audit|block|tap|pcsc|production] [--faces 300]
+// npm run bench [-- --holders 100000,1000000] [--only search,lookup,audit,block,reports,pcsc,tap,production] [--faces 300]
 import { parseArgs } from 'node:util';
 import { printAuditCheck } from './audit-check.bench';
 import { benchCardBlock } from './card-block.bench';
 import { benchCredentialLookup } from './credential-lookup.bench';
 import { benchFacePdf } from './face-pdf.bench';
 import { benchHolderSearch } from './holder-search.bench';
+import { benchReports } from './reports.bench';
 import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
 import { benchTapLatency } from './tap-latency.bench';
 
@@ -37,6 +38,9 @@ if (wants('audit')) {
 }
 if (wants('production')) {
   await benchFacePdf(Number(values.faces));
+}
+if (wants('reports')) {
+  benchReports(Math.max(...sizes));
 }
 
 const taps = Number(values.taps);

@@ -19,6 +19,7 @@ import type { Connection } from './dispatcher';
 import type { AuditMonitor } from '../ops/audit-monitor';
 import type { ReaderSettingsService } from '../readers/reader-settings-service';
 import type { createReadersService } from '../readers/readers-service';
+import type { ReportsService } from '../reports/reports-service';
 
 export type Handlers = {
   [M in MethodName]: (
@@ -42,6 +43,7 @@ export interface HandlerDeps {
   audit: Pick<AuditMonitor, 'status'>;
   readers: ReturnType<typeof createReadersService>;
   readerSettings: ReaderSettingsService;
+  reports: ReportsService;
 }
 
 /** The dispatcher has already checked the session and role for non-public methods. */
@@ -156,5 +158,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'production.retry': ({ cardIds }, c) => d.production.retry(cardIds, operatorOf(c)),
     'production.checkJobs': (_input, c) => d.production.checkJobs(operatorOf(c)),
     'production.readAnswers': (_input, c) => d.production.readAnswers(operatorOf(c)),
+    'reports.run': (input, c) => d.reports.run(input, operatorOf(c)),
+    'reports.csv': (input, c) => d.reports.csv(input, operatorOf(c)),
+    'reports.pdf': (input, c) => d.reports.pdf(input, operatorOf(c)),
   };
 }

@@ -5,6 +5,7 @@ import { CARD_ADMINS, CARD_HANDLERS, type Role } from '../../../src-shared/domai
 import OrderQueue from './orders/OrderQueue.vue';
 import ProductionTab from './ProductionTab.vue';
 import ReadyTab from './ReadyTab.vue';
+import ReportsTab from './ReportsTab.vue';
 
 export interface CardsTab {
   /** In the address: /cards?tab=<id>. */
@@ -43,6 +44,12 @@ export const CARDS_TABS: CardsTab[] = [
     id: 'ready',
     labelKey: 'cardActions.ready.tab',
     component: ReadyTab,
+    roles: CARD_HANDLERS,
+  },
+  {
+    id: 'reports',
+    labelKey: 'reports.title',
+    component: ReportsTab,
     roles: CARD_HANDLERS,
   },
 ];

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-audit-chain';
 import { migration0007 } from './0007-orders-and-blocks';
 import { migration0009 } from './0009-production-jobs';
 import { migration0010 } from './0010-invitations';
+import { migration0011 } from './0011-report-indexes';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0009,
   migration0010,
+  migration0011,
 ];

@@ -11,6 +11,7 @@ import { orderMethods } from '../../../../src-shared/api/methods/orders';
 import { organisationMethods } from '../../../../src-shared/api/methods/organisations';
 import { productionMethods } from '../../../../src-shared/api/methods/production';
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
+import { reportMethods } from '../../../../src-shared/api/methods/reports';
 import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
 
 const NAMESPACES: Array<[string, object]> = [
@@ -25,6 +26,7 @@ const NAMESPACES: Array<[string, object]> = [
   ['operators', operatorMethods],
   ['audit', auditMethods],
   ['production', productionMethods],
+  ['reports', reportMethods],
 ];
 
 describe('the API contract', () => {
