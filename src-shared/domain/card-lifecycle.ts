@@ -65,7 +65,12 @@ export const TRANSITIONS: Readonly<Record<CardAction, Transition>> = {
     who: CARD_ADMINS,
     needs: { notOrderer: true, note: true },
   },
-  cancel: { from: { physical: ['ordered', 'approved'] }, to: 'cancelled', who: CARD_ADMINS },
+  // An order cancelled after approval takes its mobile ID with it while the holder has not activated it.
+  cancel: {
+    from: { physical: ['ordered', 'approved'], mobile: ['invited'] },
+    to: 'cancelled',
+    who: CARD_ADMINS,
+  },
   startProduction: { from: { physical: ['approved'] }, to: 'in_production', who: CARD_ADMINS },
   // A failed print or batch puts the card back where it was, with the error kept: nothing is lost.
   productionFailed: { from: { physical: ['in_production'] }, to: 'approved', who: SYSTEM_OR_CARD_ADMINS },

@@ -1,6 +1,7 @@
 // order.cancel: the order is withdrawn while it waits for a decision, or after approval as long as its
 // physical card has not gone to production (the lifecycle table decides both). A mobile visual ID made
-// at approval has had its invitation sent and lives on: it is blocked on its own if it must stop.
+// at approval is cancelled with it while still invited, so its activation code no longer opens it; one
+// the holder has already activated lives on, and is blocked on its own if it must stop.
 import type { Actor } from '../../../../src-shared/domain/card-lifecycle';
 import type { CardState } from '../../../../src-shared/domain/card-states';
 import { enforceTransition } from '../../cards/enforce-transition';
@@ -36,6 +37,22 @@ export const cancelOrder = defineOperation<CancelOrderPayload, string>('order.ca
       card.id,
     );
   }
+  const mobile = order.mobile_card_id
+    ? (db.prepare('SELECT id, state FROM cards WHERE id = ?').get(order.mobile_card_id) as {
+        id: string;
+        state: CardState;
+      })
+    : null;
+  const cancelsMobile = mobile?.state === 'invited';
+  if (mobile && cancelsMobile) {
+    const to = enforceTransition({ ...request, line: 'mobile', state: mobile.state });
+    db.prepare('UPDATE cards SET state = ?, state_changed_at = ?, updated_at = ? WHERE id = ?').run(
+      to,
+      now,
+      now,
+      mobile.id,
+    );
+  }
   db.prepare(
     `UPDATE orders SET state = 'cancelled', decided_by = COALESCE(decided_by, ?), decided_at = COALESCE(decided_at, ?),
        decision_note = ?, updated_at = ? WHERE id = ?`,
@@ -44,7 +61,12 @@ export const cancelOrder = defineOperation<CancelOrderPayload, string>('order.ca
     result: order.id,
     recordType: 'order',
     recordId: order.id,
-    audit: { note: p.note, stateBefore: order.state, cancelledCardId: card?.id ?? null },
+    audit: {
+      note: p.note,
+      stateBefore: order.state,
+      cancelledCardId: card?.id ?? null,
+      cancelledMobileId: cancelsMobile ? mobile!.id : null,
+    },
     outbox: { orderId: order.id, note: p.note },
   };
 });

@@ -1,10 +1,14 @@
 // The holder page's cards: every code the core sends (state, kind, block reason, chip technology) is
 // shown in the operator's language.
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import CardList from '../../../../src-renderer/components/CardList.vue';
 import { applyLanguage } from '../../../../src-renderer/i18n';
 import { card } from '../../../harness/presented-events';
-import { fakeDeskClient } from '../fake-desk-client';
+import { useSessionStore } from '../../../../src-renderer/stores/session';
+import type { Card } from '../../../../src-shared/api/schemas';
+import type { Role } from '../../../../src-shared/domain/roles';
+import { ADMIN, fakeDeskClient } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
 
 let unmount: (() => void) | undefined;
@@ -67,5 +71,44 @@ describe('the holder’s card list', () => {
     });
     unmount = () => wrapper.unmount();
     expect(wrapper.get('.card__credential').text()).toBe('future_tech · AA');
+  });
+});
+
+describe('renew and replace on the holder’s cards', () => {
+  function mountWithActions(roles: Role[], cards: Card[]) {
+    const { wrapper } = mountDesk(CardList, fakeDeskClient(), { cards, withActions: true });
+    useSessionStore().operator = { ...ADMIN, roles };
+    applyLanguage('en');
+    unmount = () => wrapper.unmount();
+    return wrapper;
+  }
+  const actions = (wrapper: ReturnType<typeof mountWithActions>) =>
+    wrapper.findAll('[data-testid^="card-action-"]').map((b) => b.attributes('data-testid'));
+
+  it('a card administrator may renew or replace a card in use, and the list says where that leads', async () => {
+    const wrapper = mountWithActions(['card_admin'], [card({ state: 'active', kind: 'id06' })]);
+    await flushPromises();
+    expect(actions(wrapper)).toEqual(
+      expect.arrayContaining(['card-action-renew', 'card-action-replace', 'card-action-block']),
+    );
+    await wrapper.get('[data-testid="card-action-replace"]').trigger('click');
+    expect(wrapper.emitted('action')?.[0]?.[1]).toBe('replace');
+  });
+
+  it('reception, a mobile ID and a card out of use get neither', async () => {
+    const reception = mountWithActions(['reception'], [card({ state: 'active' })]);
+    await flushPromises();
+    expect(actions(reception)).not.toContain('card-action-renew');
+    reception.unmount();
+    const ended = mountWithActions(
+      ['card_admin'],
+      [
+        card({ state: 'terminated' }),
+        card({ id: '0190a0b0-0000-7000-8000-0000000000c2', kind: 'mobile_id' }),
+      ],
+    );
+    await flushPromises();
+    expect(actions(ended)).not.toContain('card-action-renew');
+    expect(actions(ended)).not.toContain('card-action-replace');
   });
 });

@@ -38,6 +38,7 @@ physical blocked       terminate        card_admin admin         -> terminated
 physical ready         expire           system                   -> expired
 physical active        expire           system                   -> expired
 physical suspended     expire           system                   -> expired
+mobile   invited       cancel           card_admin admin         -> cancelled
 mobile   invited       activate         system                   -> active
 mobile   invited       block            reception card_admin admin -> blocked
 mobile   active        block            reception card_admin admin -> blocked

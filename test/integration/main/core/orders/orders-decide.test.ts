@@ -203,6 +203,24 @@ describe('cancel', () => {
     expect(cancelled.cards[0]).toMatchObject({ state: 'cancelled' });
   });
 
+  it('takes a mobile ID the holder has not activated with it; one already activated lives on', async () => {
+    d = await startOrderDesk();
+    const waiting = await d.orderer.must('orders.place', d.order({ includes: 'both' }));
+    const approved = await d.approver.must('orders.approve', { id: waiting.id });
+    const mobileId = approved.cards.find((c) => c.kind === 'mobile_id')!.id;
+    await d.approver.must('orders.cancel', { id: waiting.id });
+    const stateOf = (id: string) =>
+      (d.t.desk.db.prepare('SELECT state FROM cards WHERE id = ?').get(id) as { state: string }).state;
+    expect(stateOf(mobileId)).toBe('cancelled');
+
+    const second = await d.orderer.must('orders.place', d.order({ includes: 'both' }));
+    const secondApproved = await d.approver.must('orders.approve', { id: second.id });
+    const activeMobile = secondApproved.cards.find((c) => c.kind === 'mobile_id')!.id;
+    d.t.desk.db.prepare(`UPDATE cards SET state = 'active' WHERE id = ?`).run(activeMobile);
+    await d.approver.must('orders.cancel', { id: second.id });
+    expect(stateOf(activeMobile)).toBe('active');
+  });
+
   it('is refused once the card has gone to production, and nothing changes', async () => {
     d = await startOrderDesk();
     const order = await d.orderer.must('orders.place', d.order());
