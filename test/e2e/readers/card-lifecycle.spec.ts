@@ -80,8 +80,13 @@ test('order with the camera → a colleague approves → printed → handed over
   await page.getByTestId('queue-row').filter({ hasText: 'Łukasz Šarūnas' }).click();
   await page.getByTestId('order-approve').click();
   await expect(page.getByTestId('order-state')).toHaveText('Approved');
-  const number = (await page.getByTestId('order-card-number').textContent())!.trim();
+  // Two numbers: the card's and its mobile ID's. The card is the one to print.
+  await expect(page.getByTestId('order-card-number')).toHaveCount(2);
+  const { number } = desk.desk.db
+    .prepare(`SELECT printed_number AS number FROM cards WHERE holder_id = ? AND kind = 'id06'`)
+    .get(holder.id) as { number: string };
   expect(number).toMatch(/^FD\d{10}$/);
+  await expect(page.getByTestId('order-card-number').first()).toHaveText(number);
 
   // 3. Printed through CUPS; the card is ready once the job is done.
   const since = Date.now();
