@@ -3,8 +3,9 @@
 // their own; production starts where they end.
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../src-main/core/store/database';
-import { luhnCheckDigit } from '../../src-shared/domain/checksums';
+import { generateIdentityNumber } from '../../src-shared/domain/identity-number';
 import { makePng, photoInput } from './images';
+import { insertCard } from './ready-cards';
 import type { TypedConnection } from './test-desk';
 
 export interface ApprovedCard {
@@ -14,12 +15,6 @@ export interface ApprovedCard {
 }
 
 const organisations = new WeakMap<Db, string>();
-
-/** A Swedish personal identity number with a valid check digit, different for each serial. */
-export function personalNumber(serial: number): string {
-  const payload = `850315${String(serial % 1000).padStart(3, '0')}`;
-  return `19${payload.slice(0, 6)}-${payload.slice(6)}${luhnCheckDigit(payload)}`;
-}
 
 /** ID06 style: two letters and ten digits, random enough that parallel runs never meet. */
 export function printedNumber(): string {
@@ -48,29 +43,21 @@ export async function approvedCard(
   const holder = await admin.must('holders.create', {
     ...names,
     identityCountry: 'SE',
-    identityNumber: personalNumber(serial++),
+    identityNumber: generateIdentityNumber('SE', new Date('1985-03-15'), serial++ % 1000),
     hasEid: true,
     organisationId,
     site: 'Kiruna',
     ...(options.withPhoto === false ? {} : { photo: photoInput(makePng(300, 400, [90, 130, 170])) }),
   });
-  const cardId = crypto.randomUUID();
   const printed = options.printed ?? printedNumber();
-  const now = new Date().toISOString();
-  db.prepare(
-    `INSERT INTO cards (id, holder_id, kind, printed_number, state, valid_from, valid_until, created_at, updated_at,
-       site, state_changed_at) VALUES (?, ?, ?, ?, 'approved', ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    cardId,
-    holder.id,
-    options.kind ?? 'id06',
-    printed,
-    '2026-11-24',
-    '2031-11-23',
-    now,
-    now,
-    'Kiruna',
-    now,
-  );
+  const cardId = insertCard(db, {
+    holderId: holder.id,
+    kind: options.kind ?? 'id06',
+    printedNumber: printed,
+    state: 'approved',
+    validFrom: '2026-11-24',
+    validUntil: '2031-11-23',
+    site: 'Kiruna',
+  });
   return { cardId, holderId: holder.id, printedNumber: printed };
 }

@@ -35,8 +35,10 @@ export interface InsertedCard {
   kind?: 'access_card' | 'id06' | 'mobile_id';
   printedNumber: string;
   state?: CardState;
+  validFrom?: string | null;
   validUntil?: string | null;
   physicalCardId?: string | null;
+  site?: string | null;
 }
 
 /** Inserts a card in the given state (default: ready for pick-up) and returns its id. */
@@ -46,18 +48,20 @@ export function insertCard(db: Db, card: InsertedCard): string {
   const now = new Date(Date.now() - 60_000).toISOString();
   db.prepare(
     `INSERT INTO cards (id, holder_id, kind, printed_number, state, valid_from, valid_until, created_at, updated_at,
-                        physical_card_id, state_changed_at)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+                        physical_card_id, site, state_changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     card.holderId,
     card.kind ?? 'id06',
     card.printedNumber,
     card.state ?? 'ready',
+    card.validFrom ?? null,
     card.validUntil === undefined ? '2030-12-31' : card.validUntil,
     now,
     now,
     card.physicalCardId ?? null,
+    card.site ?? null,
     now,
   );
   return id;

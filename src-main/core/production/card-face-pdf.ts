@@ -1,7 +1,7 @@
 // The card face as a PDF: two ID-1 pages (front, back) drawn from the one layout the preview shows.
 // DejaVu Sans is embedded and subset, so Ł, Š, ū and Ŋ print as written; pdf-lib's standard fonts
 // are WinAnsi only and would refuse or mangle them.
-import fontkit from '@pdf-lib/fontkit';
+import type fontkit from '@pdf-lib/fontkit';
 import {
   clip,
   endPath,
@@ -21,27 +21,8 @@ import {
   type FaceElement,
   type FontWeight,
 } from '../../../src-shared/domain/card-face';
-import { fontBytes } from '../pdf/fonts';
+import { cachingFontkit, fontBytes } from '../pdf/fonts';
 import { measureFaceText } from './face-metrics';
-
-/**
- * fontkit for pdf-lib, parsing each font file once per process: pdf-lib calls create() for every
- * document, and parsing DejaVu Sans (0.7 MB) twice per card was most of a card's preparation time.
- * pdf-lib only reads the parsed font (each subset is a new object), so one parse serves every card.
- */
-const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-export const cachingFontkit: typeof fontkit = {
-  ...fontkit,
-  create(bytes: Uint8Array, postscriptName?: string) {
-    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
-    let font = parsedFonts.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes);
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-};
 
 export interface FacePhoto {
   mime: string;

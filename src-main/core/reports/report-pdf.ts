@@ -1,10 +1,9 @@
 // A report as a printable PDF: A4 landscape, the title, the filters, when and where it was made, then
 // the table with its header row repeated on every page and "page n of m" at the foot. DejaVu Sans is
 // embedded (pdf/fonts.ts) so Łukasz, Šarūnas and Ŋ print as written; pdf-lib's standard fonts cannot.
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ReportColumn } from '../../../src-shared/domain/report-definitions';
-import { fontBytes } from '../pdf/fonts';
+import { cachingFontkit, fontBytes } from '../pdf/fonts';
 
 /** A4 landscape in points. */
 export const PAGE = { width: 841.89, height: 595.28 } as const;
@@ -54,7 +53,7 @@ function printable(font: PDFFont, text: string): string {
 
 export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   pdf.setTitle(input.title);
   pdf.setCreator('Frontdesk ID');
   const regular = await pdf.embedFont(fontBytes('regular'), { subset: true });

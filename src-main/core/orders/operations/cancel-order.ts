@@ -3,7 +3,7 @@
 // at approval is cancelled with it while still invited, so its activation code no longer opens it; one
 // the holder has already activated lives on, and is blocked on its own if it must stop.
 import type { Actor } from '../../../../src-shared/domain/card-lifecycle';
-import type { CardState } from '../../../../src-shared/domain/card-states';
+import { cardFacts, setCardState } from '../../cards/card-facts';
 import { enforceTransition } from '../../cards/enforce-transition';
 import { DomainError } from '../../ops/domain-error';
 import { defineOperation } from '../../ops/operations';
@@ -22,36 +22,12 @@ export const cancelOrder = defineOperation<CancelOrderPayload, string>('order.ca
   if (!order) throw new DomainError('not_found', 'No such order.');
   const request = { line: 'physical' as const, action: 'cancel' as const, actors: p.actors, note: p.note };
   enforceTransition({ ...request, state: order.state });
-  const card = order.card_id
-    ? (db.prepare('SELECT id, state FROM cards WHERE id = ?').get(order.card_id) as {
-        id: string;
-        state: CardState;
-      })
-    : null;
-  if (card) {
-    const to = enforceTransition({ ...request, state: card.state });
-    db.prepare('UPDATE cards SET state = ?, state_changed_at = ?, updated_at = ? WHERE id = ?').run(
-      to,
-      now,
-      now,
-      card.id,
-    );
-  }
-  const mobile = order.mobile_card_id
-    ? (db.prepare('SELECT id, state FROM cards WHERE id = ?').get(order.mobile_card_id) as {
-        id: string;
-        state: CardState;
-      })
-    : null;
+  const card = order.card_id ? cardFacts(db, order.card_id) : null;
+  if (card) setCardState(db, card.id, enforceTransition({ ...request, state: card.state }), now);
+  const mobile = order.mobile_card_id ? cardFacts(db, order.mobile_card_id) : null;
   const cancelsMobile = mobile?.state === 'invited';
   if (mobile && cancelsMobile) {
-    const to = enforceTransition({ ...request, line: 'mobile', state: mobile.state });
-    db.prepare('UPDATE cards SET state = ?, state_changed_at = ?, updated_at = ? WHERE id = ?').run(
-      to,
-      now,
-      now,
-      mobile.id,
-    );
+    setCardState(db, mobile.id, enforceTransition({ ...request, line: 'mobile', state: mobile.state }), now);
   }
   db.prepare(
     `UPDATE orders SET state = 'cancelled', decided_by = COALESCE(decided_by, ?), decided_at = COALESCE(decided_at, ?),
