@@ -14,6 +14,9 @@ import { unconfiguredMailer, type Mailer } from './mail/mailer';
 import { createMobileIdService } from './mobile-ids/mobile-id-service';
 import type { Language } from '../../src-shared/domain/languages';
 import type { KeyStore } from './keys/key-store';
+import type { BankIdClient } from './sign-in/bankid-client';
+import type { SmsGateway } from './sign-in/sms-gateway';
+import { readSignInPolicy } from './sign-in/sign-in-policy';
 import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
 import { createOperationRunner } from './ops/operations';
@@ -62,6 +65,10 @@ export interface DeskConfig {
   expiryReminderDays?: number | null;
   /** How often cards past their validity are expired, after the round at start. Default one hour. */
   expiryIntervalMs?: number;
+  /** Sends sign-in codes by SMS (sign-in/adapters/elks-sms-gateway.ts); absent: no SMS codes. */
+  smsGateway?: SmsGateway;
+  /** Swedish BankID (sign-in/adapters/bankid-rp-client.ts); absent: no BankID. */
+  bankId?: BankIdClient;
 }
 
 export interface DeskConnection {
@@ -133,7 +140,9 @@ export function createDesk(config: DeskConfig): Desk {
   // A tap is someone at the desk: it keeps every live session awake, as a click would. A screen with
   // no operator hears only that a card was presented, never whose it was.
   const sendPresented = (event: CardPresented) => {
-    const signedOut: DeskEventPayload<'card.presentedSignedOut'> = {};
+    const signedOut: DeskEventPayload<'card.presentedSignedOut'> = {
+      canUsePin: readSignInPolicy(db).methods.includes('card_pin'),
+    };
     for (const c of connections) {
       const session = sessions.current(c.session);
       if (session) {
@@ -228,6 +237,7 @@ export function createDesk(config: DeskConfig): Desk {
       (message, error) => logger.error(message, error),
     ),
     reports: createReportsService(db, ops, clock, desk),
+    signInPolicy: () => readSignInPolicy(db),
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);

@@ -23,6 +23,10 @@ import reportsDa from './locales/features/reports.da.json';
 import reportsEn from './locales/features/reports.en.json';
 import reportsNb from './locales/features/reports.nb.json';
 import reportsSv from './locales/features/reports.sv.json';
+import signInDa from './locales/features/signIn.da.json';
+import signInEn from './locales/features/signIn.en.json';
+import signInNb from './locales/features/signIn.nb.json';
+import signInSv from './locales/features/signIn.sv.json';
 
 type Feature = Record<Language, Record<string, unknown>>;
 
@@ -31,13 +35,15 @@ const FEATURES: Feature[] = [
   { en: productionEn, sv: productionSv, da: productionDa, nb: productionNb },
   { en: cardActionsEn, sv: cardActionsSv, da: cardActionsDa, nb: cardActionsNb },
   { en: reportsEn, sv: reportsSv, da: reportsDa, nb: reportsNb },
+  { en: signInEn, sv: signInSv, da: signInDa, nb: signInNb },
 ];
 
 export type MessageSchema = typeof en &
   typeof ordersEn &
   typeof productionEn &
   typeof cardActionsEn &
-  typeof reportsEn;
+  typeof reportsEn &
+  typeof signInEn;
 
 function compose(language: Language): MessageSchema {
   const base = { en, sv, da, nb }[language];

@@ -12,9 +12,10 @@ export const deskEvents = {
   'card.presented': cardPresented,
   /**
    * A card was presented while this screen has no operator: only that it happened, so the login can
-   * ask for a sign-in. Empty by contract: who the card belongs to never reaches a signed-out screen.
+   * ask for a sign-in. Who the card belongs to never reaches a signed-out screen: `canUsePin` says
+   * only whether this desk's organisation allows card and PIN, the same for every card.
    */
-  'card.presentedSignedOut': z.strictObject({}),
+  'card.presentedSignedOut': z.strictObject({ canUsePin: z.boolean() }),
   /** A reader or reader service changed state. */
   'readers.changed': readersOverview,
 } as const;

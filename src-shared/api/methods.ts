@@ -13,6 +13,7 @@ import { productionMethods } from './methods/production';
 import { readerMethods } from './methods/readers';
 import { reportMethods } from './methods/reports';
 import { sessionMethods, setupMethods } from './methods/session';
+import { factorMethods, signInMethods } from './methods/sign-in';
 
 export type { Access, MethodSpec } from './method-spec';
 export { sessionStatus, type SessionStatus } from './methods/session';
@@ -21,6 +22,8 @@ export { sessionStatus, type SessionStatus } from './methods/session';
 export const methods = {
   ...sessionMethods,
   ...setupMethods,
+  ...signInMethods,
+  ...factorMethods,
   ...holderMethods,
   ...organisationMethods,
   ...cardMethods,

@@ -52,6 +52,41 @@ export const ERROR_CODES = [
   'mail_failed',
   // A report too long for one file: params { rows, max }; narrow the filters.
   'report_too_large',
+  // Signing in (src-shared/domain/sign-in.ts, docs/sign-in.md). params.retryAfterSeconds where a wait is owed.
+  /** The step after the password has timed out or was never started: start again with the password. */
+  'sign_in_expired',
+  /** The organisation does not allow this method, or this operator has not registered what it needs. */
+  'method_not_allowed',
+  /** The organisation's methods all need something this operator has not registered: ask an administrator. */
+  'no_sign_in_method',
+  /** A wrong one-time code (TOTP or SMS); params.attemptsLeft for an SMS code. */
+  'invalid_code',
+  /** The code was right once but has already been used. */
+  'code_used',
+  'code_expired',
+  /** Too many wrong entries for this SMS code: send a new one. */
+  'code_exhausted',
+  /** "Send again" too soon, or too many codes lately: params.retryAfterSeconds. */
+  'sms_too_soon',
+  'sms_not_configured',
+  /** The SMS gateway could not be reached or refused the message: choose another method. */
+  'sms_unavailable',
+  'no_mobile_number',
+  'bankid_not_configured',
+  /** The BankID service could not be reached or refused the order. */
+  'bankid_unavailable',
+  /** No BankID order is running for this screen. */
+  'bankid_not_started',
+  /** BankID identified someone who is not this operator (or no operator at all). */
+  'bankid_no_match',
+  /** A PIN that breaks the rules (params.problem: format, too_short, too_long, too_simple). */
+  'weak_pin',
+  /** Card and PIN: no card was tapped at this screen in the last minute. */
+  'no_card_presented',
+  /** The desk's key store cannot keep the secret (no keychain, no key file). */
+  'key_store_unavailable',
+  /** The sign-in policy breaks a rule; issues say which (src-shared/domain/sign-in.ts). */
+  'policy_invalid',
   // Given by the screen's own client, never by the core: the desk cannot be reached from this tab.
   'not_connected',
 ] as const;

@@ -140,6 +140,9 @@ export const holderUpdateInput = z.strictObject({
 });
 export type HolderUpdateInput = z.infer<typeof holderUpdateInput>;
 
+/** An operator's national identity number: BankID finds them by it, and their own cards carry it. */
+export const operatorIdentityInput = z.strictObject({ country, number: z.string().trim().min(1).max(20) });
+
 export const operatorView = z.object({
   id,
   username: z.string(),
@@ -148,6 +151,12 @@ export const operatorView = z.object({
   language,
   isDisabled: z.boolean(),
   createdAt: z.string(),
+  /** E.164, for SMS codes; null when none is registered. */
+  mobilePhone: z.string().nullable(),
+  /** Shown as written (`YYYYMMDD-NNNN`): only administrators see operators. */
+  identity: z.object({ country, display: z.string() }).nullable(),
+  hasTotp: z.boolean(),
+  hasPin: z.boolean(),
 });
 export type OperatorView = z.infer<typeof operatorView>;
 
@@ -157,6 +166,8 @@ export const operatorCreateInput = z.strictObject({
   password,
   roles: z.array(role).min(1, 'Give at least one role.').max(ROLES.length),
   language,
+  mobilePhone: phoneNumber.nullable().optional(),
+  identity: operatorIdentityInput.nullable().optional(),
 });
 export const operatorUpdateInput = z.strictObject({
   id,
@@ -165,6 +176,8 @@ export const operatorUpdateInput = z.strictObject({
   language: language.optional(),
   isDisabled: z.boolean().optional(),
   password: password.optional(),
+  mobilePhone: phoneNumber.nullable().optional(),
+  identity: operatorIdentityInput.nullable().optional(),
 });
 
 export const cardRegisterInput = z.strictObject({

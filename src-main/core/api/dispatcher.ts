@@ -5,11 +5,18 @@ import { isMethodName, methods, type Access } from '../../../src-shared/api/meth
 import { fail, ok, type FieldIssue, type Result } from '../../../src-shared/api/result';
 import type { Role } from '../../../src-shared/domain/roles';
 import type { Session } from '../auth/sessions';
+import type { PendingSignIn, TappedCard } from '../sign-in/pending-sign-in';
 import { DomainError } from '../ops/domain-error';
 import type { Handlers } from './handlers';
 
 export interface Connection {
   session: Session | null;
+  /** A sign-in waiting for its second step (sign-in/pending-sign-in.ts); null when none. */
+  signIn?: PendingSignIn | null;
+  /** The card last tapped while this screen had no operator, for card and PIN. */
+  tappedCard?: TappedCard | null;
+  /** The screen's address as its transport saw it (BankID's endUserIp); absent: this computer. */
+  remoteAddress?: string;
 }
 
 export interface Logger {

@@ -5,6 +5,7 @@ import type {
   SessionStatus,
 } from '../../../src-shared/api/methods';
 import { canSeeIdentityNumbers } from '../../../src-shared/domain/roles';
+import type { SignInPolicy } from '../../../src-shared/domain/sign-in';
 import type { SessionStore } from '../auth/sessions';
 import type { CardService } from '../cards/card-service';
 import type { MobileIdService } from '../mobile-ids/mobile-id-service';
@@ -44,6 +45,7 @@ export interface HandlerDeps {
   readers: ReturnType<typeof createReadersService>;
   readerSettings: ReaderSettingsService;
   reports: ReportsService;
+  signInPolicy(): SignInPolicy;
 }
 
 /** The dispatcher has already checked the session and role for non-public methods. */
@@ -70,13 +72,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
         operator: row ? toOperatorSelf(row) : null,
         desk: d.desk,
         idleTimeoutSeconds: d.idleTimeoutSeconds,
+        signIn: d.signInPolicy(),
       };
     },
     'session.login': async ({ username, password }, c) => {
       const row = await d.operators.login(username, password, c);
       const self = toOperatorSelf(row);
       c.session = d.sessions.start(row.id, self.roles, row.session_epoch);
-      return self;
+      return { step: 'signedIn' as const, operator: self };
     },
     'session.logout': (_input, c) => {
       d.onLogout(c);

@@ -78,6 +78,37 @@ const fields = {
   mailLanguage: z.enum(LANGUAGES),
   /** Remind holders by e-mail this many days before a card expires; null: no reminders. */
   expiryReminderDays: z.number().int().min(1).max(180).nullable(),
+  /**
+   * The SMS gateway for sign-in codes (46elks' API: POST <baseUrl>/a1/sms); null: none. The password
+   * is the key store's `sms-gateway-password` unless given here (docs/sign-in.md).
+   */
+  smsGateway: z
+    .strictObject({
+      baseUrl: z.url({ protocol: /^https?$/ }),
+      username: z.string().min(1).max(200),
+      password: z.string().min(1).max(200).nullable().optional(),
+      /** The sender: 3–11 letters and digits starting with a letter, or an E.164 number. */
+      from: z
+        .string()
+        .regex(
+          /^([A-Za-z][A-Za-z0-9]{2,10}|\+[1-9][0-9]{6,14})$/,
+          'a name of 3–11 letters or digits, or +46…',
+        ),
+    })
+    .nullable(),
+  /**
+   * BankID (RP API v6) for sign-in; null: none. The relying party certificate is a PKCS#12 file; its
+   * passphrase is the key store's `bankid-passphrase` unless given here. `caPath`: the CA that signs
+   * BankID's server certificate (BankID publishes it for test and production).
+   */
+  bankId: z
+    .strictObject({
+      baseUrl: z.url({ protocol: /^https$/ }),
+      pfxPath: z.string().min(1),
+      passphrase: z.string().max(200).nullable().optional(),
+      caPath: z.string().min(1).nullable(),
+    })
+    .nullable(),
 };
 
 export type DeskSettings = { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> };
@@ -104,6 +135,8 @@ export function defaultDeskSettings(dataDir: string): DeskSettings {
     smtp: null,
     mailLanguage: 'en',
     expiryReminderDays: null,
+    smsGateway: null,
+    bankId: null,
   };
 }
 

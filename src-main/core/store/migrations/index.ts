@@ -9,6 +9,7 @@ import { migration0007 } from './0007-orders-and-blocks';
 import { migration0009 } from './0009-production-jobs';
 import { migration0010 } from './0010-invitations';
 import { migration0011 } from './0011-report-indexes';
+import { migration0012 } from './0012-sign-in';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
