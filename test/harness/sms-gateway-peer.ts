@@ -55,7 +55,9 @@ function readBody(request: IncomingMessage): Promise<string | null> {
       size += chunk.length;
       if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () =>
+      resolve(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8')),
+    );
     request.on('error', reject);
   });
 }
@@ -118,7 +120,14 @@ export async function startSmsGatewayPeer(options: SmsGatewayPeerOptions = {}): 
     for (const wake of waiters.splice(0)) wake();
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(
-      JSON.stringify({ status: 'created', direction: 'outgoing', ...sent, parts: 1, estimated_cost: 3500, cost: 3500 }),
+      JSON.stringify({
+        status: 'created',
+        direction: 'outgoing',
+        ...sent,
+        parts: 1,
+        estimated_cost: 3500,
+        cost: 3500,
+      }),
     );
   }
 

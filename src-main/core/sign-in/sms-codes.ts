@@ -105,7 +105,10 @@ export function createSmsCodes(deps: SmsCodesDeps): SmsCodes {
         );
       }
       if (!E164.test(operator.mobilePhone)) {
-        throw unavailable(operator.id, new SmsGatewayError('bad_number', 'The registered number is not E.164.'));
+        throw unavailable(
+          operator.id,
+          new SmsGatewayError('bad_number', 'The registered number is not E.164.'),
+        );
       }
 
       sending.add(operator.id);
@@ -153,7 +156,8 @@ export function createSmsCodes(deps: SmsCodesDeps): SmsCodes {
     },
 
     sentSince(iso) {
-      return (db.prepare('SELECT count(*) AS n FROM sms_codes WHERE sent_at >= ?').get(iso) as { n: number }).n;
+      return (db.prepare('SELECT count(*) AS n FROM sms_codes WHERE sent_at >= ?').get(iso) as { n: number })
+        .n;
     },
   };
 }

@@ -25,7 +25,8 @@ const elksAnswer = z.looseObject({
 });
 
 /** 46elks refuses a bad recipient with a text naming `to` ("Invalid to number"). */
-const BAD_NUMBER_TEXT = /\b(invalid|bad|missing)\s+"?to"?\b|\bto\s+number\b|\bnot\s+a\s+valid\s+(phone\s+)?number\b/i;
+const BAD_NUMBER_TEXT =
+  /\b(invalid|bad|missing)\s+"?to"?\b|\bto\s+number\b|\bnot\s+a\s+valid\s+(phone\s+)?number\b/i;
 
 class AnswerTooLarge extends Error {}
 
@@ -47,7 +48,10 @@ async function readBounded(response: Response): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function createElksSmsGateway(settings: ElksSettings, password: () => Promise<string | null>): SmsGateway {
+export function createElksSmsGateway(
+  settings: ElksSettings,
+  password: () => Promise<string | null>,
+): SmsGateway {
   const url = `${settings.baseUrl.replace(/\/+$/, '')}/a1/sms`;
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -89,7 +93,11 @@ export function createElksSmsGateway(settings: ElksSettings, password: () => Pro
             'content-type': 'application/x-www-form-urlencoded',
             accept: 'application/json',
           },
-          body: new URLSearchParams({ from: settings.from, to: message.to, message: message.text }).toString(),
+          body: new URLSearchParams({
+            from: settings.from,
+            to: message.to,
+            message: message.text,
+          }).toString(),
           // A redirect could carry the credentials elsewhere; the API never redirects.
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),

@@ -13,9 +13,12 @@ export function smsGatewayFromSettings(
 ): SmsGateway | undefined {
   const elks = settings.smsGateway;
   if (!elks) return undefined;
-  return createElksSmsGateway({ baseUrl: elks.baseUrl, username: elks.username, from: elks.from }, async () => {
-    if (elks.password) return elks.password;
-    const key = await keyStore.get(SMS_GATEWAY_PASSWORD_KEY);
-    return key ? Buffer.from(key).toString('utf8') : null;
-  });
+  return createElksSmsGateway(
+    { baseUrl: elks.baseUrl, username: elks.username, from: elks.from },
+    async () => {
+      if (elks.password) return elks.password;
+      const key = await keyStore.get(SMS_GATEWAY_PASSWORD_KEY);
+      return key ? Buffer.from(key).toString('utf8') : null;
+    },
+  );
 }

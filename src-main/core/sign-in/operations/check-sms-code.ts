@@ -55,7 +55,9 @@ export const checkSmsCode = defineOperation<{ operatorId: string; code: string }
       row.id,
     );
     return decided(
-      isExhausted ? { outcome: 'exhausted' } : { outcome: 'wrong', attemptsLeft: SMS_CODE_MAX_ATTEMPTS - attempts },
+      isExhausted
+        ? { outcome: 'exhausted' }
+        : { outcome: 'wrong', attemptsLeft: SMS_CODE_MAX_ATTEMPTS - attempts },
     );
   },
 );
