@@ -18,7 +18,12 @@ export function smsGatewayFromSettings(
     async () => {
       if (elks.password) return elks.password;
       const key = await keyStore.get(SMS_GATEWAY_PASSWORD_KEY);
-      return key ? Buffer.from(key).toString('utf8') : null;
+      // A key file written with `echo` ends in a line break that is no part of the password.
+      return key
+        ? Buffer.from(key)
+            .toString('utf8')
+            .replace(/\r?\n$/, '')
+        : null;
     },
   );
 }

@@ -155,11 +155,11 @@ describe('smsGatewayFromSettings', () => {
     expect(smsGatewayFromSettings(defaultDeskSettings(dir), keyStore)).toBeUndefined();
   });
 
-  it('takes the password from the key store, read again for each message', async () => {
+  it('takes the password from the key store (a key file written with echo too), read for each message', async () => {
     const keyStore = createKeyFileStore({ dir });
     const sms = smsGatewayFromSettings(settingsFor(null), keyStore)!;
     expect((await failure(sms.send({ to: TO, text: TEXT }))).kind).toBe('refused');
-    await keyStore.put('sms-gateway-password', new TextEncoder().encode(peer.password));
+    await keyStore.put('sms-gateway-password', new TextEncoder().encode(`${peer.password}\n`));
     await sms.send({ to: TO, text: TEXT });
     expect(peer.messages).toHaveLength(1);
   });
