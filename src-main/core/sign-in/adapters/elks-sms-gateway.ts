@@ -112,7 +112,7 @@ export function createElksSmsGateway(
         throw new SmsGatewayError('unreachable', `${where} ${reason}.`);
       }
 
-      if (response.status === 200) {
+      if (response.ok) {
         let parsed: unknown;
         try {
           parsed = JSON.parse(text);
@@ -121,7 +121,7 @@ export function createElksSmsGateway(
         }
         const answer = elksAnswer.safeParse(parsed);
         if (!answer.success) {
-          throw new SmsGatewayError('refused', `${where} answered 200 without a message id.`);
+          throw new SmsGatewayError('refused', `${where} answered without a message id.`);
         }
         return { id: answer.data.id };
       }

@@ -28,9 +28,9 @@ let clock: ReturnType<typeof manualClock>;
 let codes: SmsCodes;
 let rita: { id: string; mobilePhone: string | null; language: Language };
 
-function smsCodesWith(gatewayPassword: string | null = peer.password): SmsCodes {
+function smsCodesWith(gatewayPassword: string | null = peer.password, timeoutMs = 10_000): SmsCodes {
   const gateway = createElksSmsGateway(
-    { baseUrl: peer.baseUrl, username: peer.username, from: 'Frontdesk', timeoutMs: 2_000 },
+    { baseUrl: peer.baseUrl, username: peer.username, from: 'Frontdesk', timeoutMs },
     async () => gatewayPassword,
   );
   const ops = createOperationRunner(t.desk.db, clock, systemRandom, t.desk.id);
@@ -221,7 +221,8 @@ describe('when the gateway fails', () => {
 
   it('says unreachable when the gateway does not answer in time', async () => {
     peer.stall();
-    expect(await refusal(() => codes.send(rita))).toMatchObject({ params: { reason: 'unreachable' } });
+    const impatient = smsCodesWith(peer.password, 500);
+    expect(await refusal(() => impatient.send(rita))).toMatchObject({ params: { reason: 'unreachable' } });
     expect(t.count('sms_codes')).toBe(0);
   });
 });
@@ -308,16 +309,11 @@ describe('entering the code', () => {
 });
 
 describe('the message', () => {
-  it.each([
-    ['sv', 'Din inloggningskod till Frontdesk ID är'],
-    ['da', 'Din engangskode til Frontdesk ID er'],
-    ['nb', 'Engangskoden din til Frontdesk ID er'],
-    ['en', 'Your Frontdesk ID sign-in code is'],
-  ] as const)('is written in %s', async (language, opening) => {
-    await codes.send({ ...rita, language });
+  it('is written in the operator language', async () => {
+    await codes.send({ ...rita, language: 'nb' });
     const sms = await peer.waitForMessage(PHONE, 1);
-    expect(sms.message.startsWith(opening)).toBe(true);
-    expect(sms.message).toMatch(/ 5 min/);
-    expect(peer.codeSentTo(PHONE)).toMatch(/^[0-9]{8}$/);
+    expect(sms.message).toMatch(
+      /^Engangskoden din til Frontdesk ID er [0-9]{4} [0-9]{4}\. Den gjelder i 5 minutter\./,
+    );
   });
 });
