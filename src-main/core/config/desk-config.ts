@@ -7,6 +7,7 @@ import { createKeyFileStore } from '../keys/adapters/key-file-store';
 import type { KeyStore } from '../keys/key-store';
 import { createSmtpMailer } from '../mail/adapters/smtp-mailer';
 import type { Mailer } from '../mail/mailer';
+import { smsGatewayFromSettings } from '../sign-in/adapters/sms-gateway-from-settings';
 import { defaultDataDir } from '../store/default-paths';
 import { loadDeskSettings, overrideDeskSettings, type DeskSettings, type SettingName } from './desk-settings';
 
@@ -59,6 +60,7 @@ export function deskConfigFromSettings(
 ): DeskConfig & { keyStore: KeyStore } {
   const keyStore = chooseKeyStore(settings, dataDir, keychain);
   const mailer = mailerFromSettings(settings, keyStore);
+  const smsGateway = smsGatewayFromSettings(settings, keyStore);
   return {
     databasePath: settings.databasePath,
     idleTimeoutSeconds: settings.idleTimeoutSeconds,
@@ -86,6 +88,7 @@ export function deskConfigFromSettings(
     mailLanguage: settings.mailLanguage,
     expiryReminderDays: settings.expiryReminderDays,
     ...(mailer ? { mailer } : {}),
+    ...(smsGateway ? { smsGateway } : {}),
   };
 }
 
