@@ -42,7 +42,9 @@ export type PeerFault =
   | { kind: 'answer'; status: number; body: unknown }
   | { kind: 'huge' }
   /** Reads the request and never answers. */
-  | { kind: 'silent' };
+  | { kind: 'silent' }
+  /** Answers normally once the test calls release(). */
+  | { kind: 'hold' };
 
 export interface BankIdPeer {
   /** Like https://appapi2.test.bankid.com/rp/v6.0 */
@@ -69,6 +71,8 @@ export interface BankIdPeer {
   fail(hintCode: string, orderRef?: string): void;
   /** The next `count` requests get this answer instead. */
   misbehave(fault: PeerFault, count?: number): void;
+  /** Lets held requests go on; resolves with how many there were. */
+  release(): number;
   /** Stops listening and drops every connection: requests are refused. */
   goDown(): Promise<void>;
   /** Listens again on the same port. */
@@ -118,6 +122,7 @@ export async function startBankIdPeer(): Promise<BankIdPeer> {
   const orders: PeerOrder[] = [];
   const requests: Record<string, number> = {};
   const faults: PeerFault[] = [];
+  const held: (() => void)[] = [];
   const sockets = new Set<Socket>();
 
   const find = (orderRef?: string): PeerOrder => {
@@ -248,7 +253,8 @@ export async function startBankIdPeer(): Promise<BankIdPeer> {
     requests[path] = (requests[path] ?? 0) + 1;
     const text = await readBody(req);
     const fault = faults.shift();
-    if (fault) return answerFault(res, fault);
+    if (fault?.kind === 'hold') await new Promise<void>((resume) => held.push(resume));
+    else if (fault) return answerFault(res, fault);
     const route = routes[path];
     if (!req.url?.startsWith('/rp/v6.0/') || !route) return refuse(res, 404, 'notFound', 'No such endpoint.');
     if (req.method !== 'POST') return refuse(res, 405, 'methodNotAllowed', 'Use POST.');
@@ -337,6 +343,11 @@ export async function startBankIdPeer(): Promise<BankIdPeer> {
     },
     misbehave(fault, count = 1) {
       for (let i = 0; i < count; i++) faults.push(fault);
+    },
+    release() {
+      const resumes = held.splice(0);
+      for (const resume of resumes) resume();
+      return resumes.length;
     },
     goDown: stop,
     comeBack: () => listen(port),

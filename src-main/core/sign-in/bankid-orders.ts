@@ -202,6 +202,10 @@ export function createBankIdOrders(deps: BankIdOrdersDeps): BankIdOrders {
       byConnection.delete(connection);
       if (previous) await cancelOrder(previous);
       const answer = await startAtBankId(input.endUserIp);
+      if (isClosed) {
+        await client?.cancel(answer.orderRef).catch(() => undefined);
+        throw new DomainError('bankid_unavailable', 'The desk is closing.', undefined, { reason: 'closed' });
+      }
       const id = ops.run(
         startBankIdOrder,
         { operatorId: input.operatorId, sameDevice: input.sameDevice },

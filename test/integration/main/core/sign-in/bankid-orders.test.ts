@@ -33,7 +33,8 @@ function setUp(clock = manualClock()) {
 
 describe('BankID orders', () => {
   it('shows a QR code that changes every second and that the BankID app accepts', async () => {
-    const { orders } = setUp(systemClock);
+    fixture = ordersFixture(peer, systemClock);
+    const { orders } = fixture;
     const screen = {};
     expect(await orders.start(screen, { endUserIp: IP, sameDevice: false, operatorId: null })).toEqual({
       autoStartToken: null,

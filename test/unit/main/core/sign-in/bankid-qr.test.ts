@@ -4,7 +4,9 @@ import { bankIdQrContent } from '../../../../../src-main/core/sign-in/bankid-qr'
 
 describe('bankIdQrContent', () => {
   it("matches BankID's published vector for time 0", () => {
-    expect(bankIdQrContent('67df3917-fa0d-44e5-b327-edcc928297f8', 'd28db9a7-4cde-429e-a983-359be676944c', 0)).toBe(
+    expect(
+      bankIdQrContent('67df3917-fa0d-44e5-b327-edcc928297f8', 'd28db9a7-4cde-429e-a983-359be676944c', 0),
+    ).toBe(
       'bankid.67df3917-fa0d-44e5-b327-edcc928297f8.0.dc69358e712458a66a7525beef148ae8526b1c71610eff2c16cdffb4cdac9bf8',
     );
   });
