@@ -27,7 +27,10 @@ export function bankIdClientFromSettings(
         const key = await keyStore.get(BANKID_PASSPHRASE_KEY);
         if (!key)
           throw new Error(`no passphrase: set bankId.passphrase or the key store's ${BANKID_PASSPHRASE_KEY}`);
-        passphrase = Buffer.from(key).toString('utf8');
+        // A key file written with `echo` ends in a newline that is not part of the passphrase.
+        passphrase = Buffer.from(key)
+          .toString('utf8')
+          .replace(/\r?\n$/, '');
       }
       return { pfx, passphrase, ca };
     },

@@ -57,7 +57,7 @@ describe('bankIdClientFromSettings', () => {
     const client = bankIdClientFromSettings(settings({}), keyStore)!;
     const missing = await failure(client.auth({ endUserIp: '192.0.2.1' }));
     expect(missing.message).toContain(BANKID_PASSPHRASE_KEY);
-    await keyStore.put(BANKID_PASSPHRASE_KEY, new TextEncoder().encode(peer.passphrase));
+    await keyStore.put(BANKID_PASSPHRASE_KEY, new TextEncoder().encode(`${peer.passphrase}\n`));
     expect(await client.auth({ endUserIp: '192.0.2.1' })).toHaveProperty('orderRef');
   });
 
