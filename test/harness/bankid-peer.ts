@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP, type AddressInfo, type Socket } from 'node:net';
+import { answerFault, parseObject, readBody, refuse, send, type PeerFault } from './bankid-peer-http';
 import { makeTestCertificates } from './test-certificates';
+
+export type { PeerFault } from './bankid-peer-http';
 
 export interface PeerUser {
   personalNumber: string;
@@ -32,19 +35,6 @@ export interface PeerOrder {
   collects: number;
   personalNumberRequired: string | null;
 }
-
-/** What the next request gets instead of its normal answer (the server's faults). */
-export type PeerFault =
-  | { kind: 'error'; status: number; errorCode: string; details?: string }
-  | { kind: 'notJson' }
-  | { kind: 'wrongShape' }
-  /** Any answer, e.g. a well-formed one for another order. */
-  | { kind: 'answer'; status: number; body: unknown }
-  | { kind: 'huge' }
-  /** Reads the request and never answers. */
-  | { kind: 'silent' }
-  /** Answers normally once the test calls release(). */
-  | { kind: 'hold' };
 
 export interface BankIdPeer {
   /** Like https://appapi2.test.bankid.com/rp/v6.0 */
@@ -80,42 +70,9 @@ export interface BankIdPeer {
   close(): Promise<void>;
 }
 
-const MAX_REQUEST_BYTES = 64 * 1024;
 /** BankID ends an order nobody finished after 3 minutes (30 s for an unscanned QR in production). */
 const ORDER_LIFETIME_MS = 3 * 60_000;
 const QR_TOLERANCE_S = 1;
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function refuse(res: ServerResponse, status: number, errorCode: string, details: string): void {
-  send(res, status, { errorCode, details });
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_REQUEST_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 export async function startBankIdPeer(): Promise<BankIdPeer> {
   const certs = await makeTestCertificates();
@@ -224,28 +181,6 @@ export async function startBankIdPeer(): Promise<BankIdPeer> {
     '/auth': auth,
     '/collect': collect,
     '/cancel': cancel,
-  };
-
-  const answerFault = (res: ServerResponse, fault: PeerFault) => {
-    if (fault.kind === 'error') return refuse(res, fault.status, fault.errorCode, fault.details ?? 'Fault.');
-    if (fault.kind === 'notJson') {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      return res.end('{"orderRef": "abc", ');
-    }
-    if (fault.kind === 'wrongShape') return send(res, 200, { orderRef: 42, status: 'maybe' });
-    if (fault.kind === 'answer') return send(res, fault.status, fault.body);
-    if (fault.kind === 'huge') {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      // Streamed until the client hangs up: an answer without end.
-      const chunk = Buffer.alloc(16 * 1024, 0x20);
-      const pump = () => {
-        while (!res.destroyed && res.write(chunk));
-        if (!res.destroyed) res.once('drain', pump);
-      };
-      res.on('close', () => res.removeAllListeners('drain'));
-      return pump();
-    }
-    // 'silent': the request stays open until the client gives up.
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
