@@ -118,6 +118,21 @@ describe('BankID orders when things go wrong', () => {
     expect(errors.join('\n')).toContain('3 time(s)');
   });
 
+  it('bounds the hint codes it keeps, and refuses absurd ones', async () => {
+    const { orders, db } = setUp();
+    const [long, absurd] = [{}, {}];
+    await orders.start(long, { endUserIp: IP, sameDevice: false, operatorId: null });
+    peer.fail('x'.repeat(500));
+    await orders.start(absurd, { endUserIp: IP, sameDevice: false, operatorId: null });
+    peer.setHint('y'.repeat(5000));
+    expect(await pollUntil(orders, long, (p) => p.status !== 'pending')).toMatchObject({ status: 'failed' });
+    expect(await pollUntil(orders, absurd, (p) => p.status !== 'pending')).toEqual({
+      status: 'failed',
+      hintCode: 'unknown',
+    });
+    expect(rows(db).map((r) => r.hint_code)).toEqual(['x'.repeat(64), 'unknown']);
+  });
+
   it('fails at once when BankID says the order is not one it knows', async () => {
     const { orders, db } = setUp();
     const screen = {};
