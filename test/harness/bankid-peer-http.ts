@@ -10,6 +10,8 @@ export type PeerFault =
   /** Any answer, e.g. a well-formed one for another order. */
   | { kind: 'answer'; status: number; body: unknown }
   | { kind: 'huge' }
+  /** Half an answer, then the connection is dropped. */
+  | { kind: 'cut' }
   /** Reads the request and never answers. */
   | { kind: 'silent' }
   /** Answers normally once the test calls release(). */
@@ -68,6 +70,12 @@ export function answerFault(res: ServerResponse, fault: Exclude<PeerFault, { kin
     };
     res.on('close', () => res.removeAllListeners('drain'));
     return pump();
+  }
+  if (fault.kind === 'cut') {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 200 });
+    res.write('{"orderRef": "');
+    setImmediate(() => res.socket?.destroy());
+    return;
   }
   // 'silent': the request stays open until the client gives up.
 }

@@ -89,47 +89,51 @@ export function createBankIdRpClient(options: BankIdRpClientOptions): BankIdClie
     const useAgent = await getAgent();
     const payload = JSON.stringify(body);
     return new Promise((resolve, reject) => {
+      let isSettled = false;
+      const fail = (error: Error) => {
+        if (isSettled) return;
+        isSettled = true;
+        clearTimeout(deadline);
+        req.destroy();
+        reject(
+          error instanceof BankIdError
+            ? error
+            : new BankIdError('unreachable', `BankID could not be reached for ${path}: ${error.message}`),
+        );
+      };
       const req = request(
         new URL(path, base),
         {
           method: 'POST',
           agent: useAgent,
           headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
-          timeout: timeoutMs,
         },
         (res) => {
           const chunks: Buffer[] = [];
           let size = 0;
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
-            if (size > MAX_ANSWER_BYTES) {
-              req.destroy(new BankIdError('malformed', `BankID's answer to ${path} is larger than 64 KiB.`));
-              return;
-            }
+            if (size > MAX_ANSWER_BYTES)
+              return fail(new BankIdError('malformed', `BankID's answer to ${path} is larger than 64 KiB.`));
             chunks.push(chunk);
           });
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-          );
-          res.on('error', (error) => req.destroy(error));
+          res.on('end', () => {
+            if (isSettled) return;
+            isSettled = true;
+            clearTimeout(deadline);
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+          });
+          res.on('error', fail);
+          // After 'end' this changes nothing; before it, the answer was cut off.
+          res.on('close', () => fail(new Error('the connection closed before the answer was complete')));
         },
       );
+      // From the first byte sent to the last byte read, whatever the server does meanwhile.
       const deadline = setTimeout(
-        () =>
-          req.destroy(
-            new BankIdError('unreachable', `BankID did not answer ${path} within ${timeoutMs} ms.`),
-          ),
+        () => fail(new BankIdError('unreachable', `BankID did not answer ${path} within ${timeoutMs} ms.`)),
         timeoutMs,
       );
-      req.on('timeout', () =>
-        req.destroy(new BankIdError('unreachable', `BankID did not answer ${path} within ${timeoutMs} ms.`)),
-      );
-      req.on('error', (error) => {
-        clearTimeout(deadline);
-        if (error instanceof BankIdError) return reject(error);
-        reject(new BankIdError('unreachable', `BankID could not be reached for ${path}: ${error.message}`));
-      });
-      req.on('close', () => clearTimeout(deadline));
+      req.on('error', fail);
       req.end(payload);
     });
   };

@@ -127,6 +127,14 @@ describe('the BankID RP client', () => {
     expect(await bankId.auth({ endUserIp: '192.0.2.10' })).toHaveProperty('orderRef');
   });
 
+  it('reports an answer cut off halfway', async () => {
+    const bankId = client();
+    peer.misbehave({ kind: 'cut' });
+    const error = await failure(bankId.auth({ endUserIp: '192.0.2.10' }));
+    expect(error.kind).toBe('unreachable');
+    expect(await bankId.auth({ endUserIp: '192.0.2.10' })).toHaveProperty('orderRef');
+  });
+
   it('gives up on a server that does not answer', async () => {
     const bankId = client({}, 300);
     peer.misbehave({ kind: 'silent' });
