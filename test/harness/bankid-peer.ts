@@ -217,6 +217,7 @@ export async function startBankIdPeer(): Promise<BankIdPeer> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  // A refused client certificate is what some tests are for, not a fault of the peer.
   server.on('tlsClientError', () => {});
 
   const listen = (port: number) =>
