@@ -7,6 +7,7 @@ import { createKeyFileStore } from '../keys/adapters/key-file-store';
 import type { KeyStore } from '../keys/key-store';
 import { createSmtpMailer } from '../mail/adapters/smtp-mailer';
 import type { Mailer } from '../mail/mailer';
+import { bankIdClientFromSettings } from '../sign-in/adapters/bankid-from-settings';
 import { smsGatewayFromSettings } from '../sign-in/adapters/sms-gateway-from-settings';
 import { defaultDataDir } from '../store/default-paths';
 import { loadDeskSettings, overrideDeskSettings, type DeskSettings, type SettingName } from './desk-settings';
@@ -61,6 +62,7 @@ export function deskConfigFromSettings(
   const keyStore = chooseKeyStore(settings, dataDir, keychain);
   const mailer = mailerFromSettings(settings, keyStore);
   const smsGateway = smsGatewayFromSettings(settings, keyStore);
+  const bankId = bankIdClientFromSettings(settings, keyStore);
   return {
     databasePath: settings.databasePath,
     idleTimeoutSeconds: settings.idleTimeoutSeconds,
@@ -89,6 +91,7 @@ export function deskConfigFromSettings(
     expiryReminderDays: settings.expiryReminderDays,
     ...(mailer ? { mailer } : {}),
     ...(smsGateway ? { smsGateway } : {}),
+    ...(bankId ? { bankId } : {}),
   };
 }
 
