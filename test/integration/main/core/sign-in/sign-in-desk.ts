@@ -62,7 +62,7 @@ export async function startSignInDesk(signInPolicy: SignInPolicy | null = null):
     async operator(username, roles, extra = {}) {
       const view = await t.admin.must('operators.create', {
         username,
-        displayName: `Operator ${username}`,
+        displayName: 'Operator',
         password: ADMIN_PASSWORD,
         roles,
         language: 'en',
