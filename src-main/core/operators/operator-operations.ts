@@ -15,7 +15,11 @@ const selectById = (db: OperationScope['db'], id: string) =>
   db.prepare(`${SELECT_OPERATOR} WHERE o.id = ?`).get(id) as OperatorRow;
 
 /** One operator per identity number: BankID and the operator's own cards find them by it. */
-function assertIdentityFree(db: OperationScope['db'], identity: OperatorIdentity | null | undefined, id: string) {
+function assertIdentityFree(
+  db: OperationScope['db'],
+  identity: OperatorIdentity | null | undefined,
+  id: string,
+) {
   if (!identity) return;
   const other = db
     .prepare('SELECT 1 FROM operators WHERE identity_country = ? AND identity_number = ? AND id != ?')
@@ -164,7 +168,10 @@ export const resetFactors = defineOperation<{ id: string }, OperatorRow>(
         )
         .run(now, p.id).changes > 0;
     if (!hadPin) {
-      db.prepare('UPDATE operators SET session_epoch = session_epoch + 1, updated_at = ? WHERE id = ?').run(now, p.id);
+      db.prepare('UPDATE operators SET session_epoch = session_epoch + 1, updated_at = ? WHERE id = ?').run(
+        now,
+        p.id,
+      );
     }
     return {
       result: selectById(db, p.id),

@@ -13,12 +13,7 @@ import type { Clock } from '../ops/context';
 import { DomainError } from '../ops/domain-error';
 import type { OperationRunner } from '../ops/operations';
 import type { Db } from '../store/database';
-import {
-  createOperator,
-  resetFactors,
-  updateOperator,
-  type OperatorIdentity,
-} from './operator-operations';
+import { createOperator, resetFactors, updateOperator, type OperatorIdentity } from './operator-operations';
 import { SELECT_OPERATOR, toOperatorSelf, toOperatorView, type OperatorRow } from './operator-rows';
 
 export interface OperatorService {

@@ -41,9 +41,14 @@ export function createFactorService(d: FactorServiceDeps) {
       // The PIN's rules first: a typo there should not count as a failed password.
       const problem = pinProblem(pin);
       if (problem) {
-        throw new DomainError('weak_pin', `This PIN cannot be used (${problem}).`, [{ path: 'pin', message: problem }], {
-          problem,
-        });
+        throw new DomainError(
+          'weak_pin',
+          `This PIN cannot be used (${problem}).`,
+          [{ path: 'pin', message: problem }],
+          {
+            problem,
+          },
+        );
       }
       await d.operators.recheckPassword(operatorId, password, c);
       d.ops.run(setPin, { operatorId, pinHash: await hashPassword(pin) }, operatorId);

@@ -70,7 +70,12 @@ export function createSignInService(d: SignInServiceDeps) {
   );
 
   /** Counted before the check, like a password (auth/login-backoff.ts); success clears it. */
-  function countAttempt(factor: 'totp' | 'sms' | 'pin', key: string, operatorId: string | null, c: Connection) {
+  function countAttempt(
+    factor: 'totp' | 'sms' | 'pin',
+    key: string,
+    operatorId: string | null,
+    c: Connection,
+  ) {
     const start = d.ops.run(
       countLoginAttempt,
       { username: `${factor}:${key}`, operatorId, connectionWaitMs: d.connectionBackoff.waitMs(c) },
@@ -81,9 +86,14 @@ export function createSignInService(d: SignInServiceDeps) {
   }
 
   function refuse(operatorId: string | null, reason: string, error: DomainError): never {
-    d.ops.record('operator.loginFailed', operatorId, operatorId ? { type: 'operator', id: operatorId } : null, {
-      reason,
-    });
+    d.ops.record(
+      'operator.loginFailed',
+      operatorId,
+      operatorId ? { type: 'operator', id: operatorId } : null,
+      {
+        reason,
+      },
+    );
     throw error;
   }
 
@@ -151,7 +161,8 @@ export function createSignInService(d: SignInServiceDeps) {
       c.signIn = null;
       enrolments.forget(c);
       const current = policy();
-      if (current.methods.includes('password')) return { step: 'signedIn', operator: complete(c, row, 'password') };
+      if (current.methods.includes('password'))
+        return { step: 'signedIn', operator: complete(c, row, 'password') };
       const pending = { operatorId: row.id, epoch: row.session_epoch, startedAt: d.clock.now() };
       const choices = views.choicesFor(row, current);
       if (choices.length > 0) {
@@ -181,9 +192,9 @@ export function createSignInService(d: SignInServiceDeps) {
       const row = pendingOperator(c, 'password');
       requireChoice(row, 'totp');
       countAttempt('totp', row.id, row.id, c);
-      const stored = d.db.prepare('SELECT secret_sealed FROM operator_totp WHERE operator_id = ?').get(row.id) as
-        | { secret_sealed: Buffer }
-        | undefined;
+      const stored = d.db
+        .prepare('SELECT secret_sealed FROM operator_totp WHERE operator_id = ?')
+        .get(row.id) as { secret_sealed: Buffer } | undefined;
       if (!stored) throw notAllowed('totp');
       const step = matchTotpStep(await seal.open(stored.secret_sealed), code, d.clock.now());
       if (step === null) refuse(row.id, 'totp', new DomainError('invalid_code', 'Wrong code.'));
@@ -207,7 +218,8 @@ export function createSignInService(d: SignInServiceDeps) {
       try {
         enrolments.confirm(c, row.id, code, row.id);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'invalid_code') refuse(row.id, 'totp_enrol', error);
+        if (error instanceof DomainError && error.code === 'invalid_code')
+          refuse(row.id, 'totp_enrol', error);
         throw error;
       }
       return complete(c, row, 'totp');
@@ -216,7 +228,11 @@ export function createSignInService(d: SignInServiceDeps) {
     sendSmsCode(c: Connection) {
       const row = pendingOperator(c, 'password');
       requireChoice(row, 'sms');
-      return d.smsCodes.send({ id: row.id, mobilePhone: row.mobile_phone, language: row.language as Language });
+      return d.smsCodes.send({
+        id: row.id,
+        mobilePhone: row.mobile_phone,
+        language: row.language as Language,
+      });
     },
 
     verifySmsCode(code: string, c: Connection) {

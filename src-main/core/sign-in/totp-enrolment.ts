@@ -19,13 +19,20 @@ interface OpenEnrolment {
 }
 
 export interface TotpEnrolments {
-  begin(connection: object, operator: { id: string; username: string }): Promise<MethodOutput<'signIn.beginTotp'>>;
+  begin(
+    connection: object,
+    operator: { id: string; username: string },
+  ): Promise<MethodOutput<'signIn.beginTotp'>>;
   /** Stores the secret once `code` fits it; throws 'invalid_code' or 'sign_in_expired'. */
   confirm(connection: object, operatorId: string, code: string, by: string): void;
   forget(connection: object): void;
 }
 
-export function createTotpEnrolments(deps: { ops: OperationRunner; clock: Clock; seal: SecretSeal }): TotpEnrolments {
+export function createTotpEnrolments(deps: {
+  ops: OperationRunner;
+  clock: Clock;
+  seal: SecretSeal;
+}): TotpEnrolments {
   const open = new WeakMap<object, OpenEnrolment>();
   return {
     async begin(connection, operator) {

@@ -23,7 +23,8 @@ export const recordLogin = defineOperation<CompletedSignIn, void>('operator.logi
       db
         .prepare('UPDATE operator_totp SET last_step = ? WHERE operator_id = ? AND last_step < ?')
         .run(p.totpStep, p.operatorId, p.totpStep).changes === 1;
-    if (!isLater) throw new DomainError('code_used', 'This code has already been used: wait for the next one.');
+    if (!isLater)
+      throw new DomainError('code_used', 'This code has already been used: wait for the next one.');
   }
   const remove = db.prepare('DELETE FROM login_backoff WHERE username = ?');
   for (const key of backoffKeys(p.username, p.operatorId)) remove.run(key);

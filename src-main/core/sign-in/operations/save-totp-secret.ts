@@ -12,7 +12,8 @@ export interface ConfirmedTotp {
 export const saveTotpSecret = defineOperation<ConfirmedTotp, void>(
   'operator.totpEnrolled',
   ({ db, now }, p) => {
-    const replaced = db.prepare('DELETE FROM operator_totp WHERE operator_id = ?').run(p.operatorId).changes > 0;
+    const replaced =
+      db.prepare('DELETE FROM operator_totp WHERE operator_id = ?').run(p.operatorId).changes > 0;
     db.prepare(
       `INSERT INTO operator_totp (operator_id, secret_sealed, created_at, confirmed_at, last_step)
        VALUES (?, ?, ?, ?, ?)`,

@@ -5,8 +5,11 @@ export const setPin = defineOperation<{ operatorId: string; pinHash: string }, v
   'operator.pinSet',
   ({ db, now }, p) => {
     const replaced =
-      (db.prepare('SELECT pin_hash FROM operators WHERE id = ?').get(p.operatorId) as { pin_hash: string | null })
-        .pin_hash !== null;
+      (
+        db.prepare('SELECT pin_hash FROM operators WHERE id = ?').get(p.operatorId) as {
+          pin_hash: string | null;
+        }
+      ).pin_hash !== null;
     db.prepare('UPDATE operators SET pin_hash = ?, pin_set_at = ?, updated_at = ? WHERE id = ?').run(
       p.pinHash,
       now,

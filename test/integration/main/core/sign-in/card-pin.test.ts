@@ -25,7 +25,11 @@ beforeEach(async () => {
     error: { code: 'weak_pin', params: { problem: 'too_simple' } },
   });
   const mine = await erik.must('factors.setPin', { password: ADMIN_PASSWORD, pin: PIN });
-  expect(mine).toMatchObject({ hasActiveOwnCard: true, hasIdentityNumber: true, pinSetAt: expect.any(String) });
+  expect(mine).toMatchObject({
+    hasActiveOwnCard: true,
+    hasIdentityNumber: true,
+    pinSetAt: expect.any(String),
+  });
 });
 afterEach(() => t.close());
 
@@ -55,7 +59,10 @@ describe('card and PIN', () => {
       const screen = t.screen();
       await t.tap(screen, uid);
       const answer = await screen.call('signIn.cardPin', { pin });
-      expect(answer, uid).toEqual({ ...refusedLike, error: { ...refusedLike.error, message: 'Wrong card or PIN.' } });
+      expect(answer, uid).toEqual({
+        ...refusedLike,
+        error: { ...refusedLike.error, message: 'Wrong card or PIN.' },
+      });
       expect((await screen.must('session.status', {})).operator).toBeNull();
     }
   });
@@ -76,14 +83,18 @@ describe('card and PIN', () => {
 
   it('needs a tap at this screen within the last minute', async () => {
     const screen = t.screen();
-    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({ error: { code: 'no_card_presented' } });
+    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({
+      error: { code: 'no_card_presented' },
+    });
     await t.tap(screen, ERIK_UID);
     // The tap was heard by this screen; another screen has none of its own.
     expect(await t.screen().call('signIn.cardPin', { pin: PIN })).toMatchObject({
       error: { code: 'no_card_presented' },
     });
     t.clock.advance(CARD_PIN_TAP_TTL_MS + 1);
-    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({ error: { code: 'no_card_presented' } });
+    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({
+      error: { code: 'no_card_presented' },
+    });
   });
 
   it('is refused where the organisation does not allow it, and a signed-out screen is told so at the tap', async () => {
@@ -93,7 +104,9 @@ describe('card and PIN', () => {
     screen.raw.onEvent((_event, payload) => heard.push(payload));
     await t.tap(screen, ERIK_UID);
     expect(heard).toEqual([{ canUsePin: false }]);
-    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({ error: { code: 'method_not_allowed' } });
+    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({
+      error: { code: 'method_not_allowed' },
+    });
   });
 
   it('stops working when an administrator resets the operator’s factors, and that ends their sessions', async () => {
@@ -103,7 +116,9 @@ describe('card and PIN', () => {
     const id = (await t.admin.must('operators.list', {})).items.find((o) => o.username === 'erik')!.id;
     const view = await t.admin.must('operators.resetFactors', { id });
     expect(view).toMatchObject({ hasPin: false, hasTotp: false });
-    expect(await erik.call('holders.search', { query: 'a' })).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(await erik.call('holders.search', { query: 'a' })).toMatchObject({
+      error: { code: 'unauthenticated' },
+    });
     const audit = t.desk.db
       .prepare(`SELECT details FROM audit_events WHERE action = 'operator.factorsReset'`)
       .get() as { details: string };
@@ -120,16 +135,22 @@ describe('card and PIN', () => {
       await t.tap(screen, ERIK_UID);
       answer = await screen.call('signIn.cardPin', { pin: '999990' });
     }
-    expect(answer).toMatchObject({ error: { code: 'locked_out', params: { retryAfterSeconds: expect.any(Number) } } });
+    expect(answer).toMatchObject({
+      error: { code: 'locked_out', params: { retryAfterSeconds: expect.any(Number) } },
+    });
     // The right PIN waits too, on a new screen…
     const screen = t.screen();
     await t.tap(screen, ERIK_UID);
-    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({ error: { code: 'locked_out' } });
+    expect(await screen.call('signIn.cardPin', { pin: PIN })).toMatchObject({
+      error: { code: 'locked_out' },
+    });
     // …and is taken once the wait is over; the count then starts again.
     t.clock.advance(30_000);
     await t.tap(screen, ERIK_UID);
     expect(await screen.must('signIn.cardPin', { pin: PIN })).toMatchObject({ username: 'erik' });
-    expect(t.desk.db.prepare(`SELECT count(*) AS n FROM login_backoff WHERE username LIKE 'pin:%'`).get()).toEqual({
+    expect(
+      t.desk.db.prepare(`SELECT count(*) AS n FROM login_backoff WHERE username LIKE 'pin:%'`).get(),
+    ).toEqual({
       n: 0,
     });
   });

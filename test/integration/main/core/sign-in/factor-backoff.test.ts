@@ -24,8 +24,7 @@ async function atVerify(): Promise<TypedConnection> {
 
 const backoff = (key: string) =>
   t.desk.db.prepare('SELECT failures, wait_until FROM login_backoff WHERE username = ?').get(key) as
-    | { failures: number; wait_until: string | null }
-    | undefined;
+    { failures: number; wait_until: string | null } | undefined;
 
 it('locks the authenticator step of an account after repeated wrong codes, on every screen', async () => {
   const screen = await atVerify();
@@ -48,7 +47,9 @@ it('locks the authenticator step of an account after repeated wrong codes, on ev
     error: { code: 'locked_out', params: { retryAfterSeconds: expect.any(Number) } },
   });
   const refusals = t.desk.db
-    .prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'operator.loginFailed' AND details LIKE '%totp%'`)
+    .prepare(
+      `SELECT count(*) AS n FROM audit_events WHERE action = 'operator.loginFailed' AND details LIKE '%totp%'`,
+    )
     .get() as { n: number };
   expect(refusals.n).toBe(6);
 
@@ -64,7 +65,9 @@ it('counts a screen’s guesses at the password and the code together', async ()
   // failures on this screen, past its free ones.
   await screen.call('session.login', { username: 'erik', password: 'wrong password!' });
   await screen.must('session.login', { username: 'erik', password: ADMIN_PASSWORD });
-  expect(await screen.call('signIn.verifyTotp', { code: '000000' })).toMatchObject({ error: { code: 'invalid_code' } });
+  expect(await screen.call('signIn.verifyTotp', { code: '000000' })).toMatchObject({
+    error: { code: 'invalid_code' },
+  });
   expect(await screen.call('signIn.verifyTotp', { code: t.code(secret) })).toMatchObject({
     error: { code: 'locked_out' },
   });

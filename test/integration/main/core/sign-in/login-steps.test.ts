@@ -12,16 +12,20 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const login = (screen = t.screen()) => screen.call('session.login', { username: 'erik', password: ADMIN_PASSWORD });
+const login = (screen = t.screen()) =>
+  screen.call('session.login', { username: 'erik', password: ADMIN_PASSWORD });
 const auditActions = () =>
   (t.desk.db.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map(
     (row) => row.action,
   );
 
 describe('session.login', () => {
-  it("signs in at once where the organisation allows the password alone, audited with the method", async () => {
+  it('signs in at once where the organisation allows the password alone, audited with the method', async () => {
     const screen = t.screen();
-    expect(await login(screen)).toMatchObject({ ok: true, value: { step: 'signedIn', operator: { username: 'erik' } } });
+    expect(await login(screen)).toMatchObject({
+      ok: true,
+      value: { step: 'signedIn', operator: { username: 'erik' } },
+    });
     expect((await screen.must('session.status', {})).operator?.username).toBe('erik');
     const row = t.desk.db
       .prepare(`SELECT details FROM audit_events WHERE action = 'operator.login' ORDER BY seq DESC LIMIT 1`)
@@ -37,7 +41,9 @@ describe('session.login', () => {
     expect(auditActions().filter((a) => a === 'operator.login')).toHaveLength(0);
     // Half-way is not signed in.
     expect((await screen.must('session.status', {})).operator).toBeNull();
-    expect(await screen.call('holders.search', { query: 'a' })).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(await screen.call('holders.search', { query: 'a' })).toMatchObject({
+      error: { code: 'unauthenticated' },
+    });
     // The enrol step is not a way around the code.
     expect(await screen.call('signIn.verifyTotp', { code: '123456' })).toMatchObject({
       error: { code: 'sign_in_expired' },
@@ -46,8 +52,12 @@ describe('session.login', () => {
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
     expect(enrolment.uri).toContain('otpauth://totp/Frontdesk%20ID:erik?');
     expect(enrolment.qrSvg).toMatch(/^<svg/);
-    expect(await screen.call('signIn.confirmTotp', { code: '000000' })).toMatchObject({ error: { code: 'invalid_code' } });
-    expect((await screen.must('signIn.confirmTotp', { code: t.code(enrolment.secret) })).username).toBe('erik');
+    expect(await screen.call('signIn.confirmTotp', { code: '000000' })).toMatchObject({
+      error: { code: 'invalid_code' },
+    });
+    expect((await screen.must('signIn.confirmTotp', { code: t.code(enrolment.secret) })).username).toBe(
+      'erik',
+    );
     expect((await screen.must('session.status', {})).operator?.username).toBe('erik');
   });
 
@@ -119,6 +129,8 @@ describe('a half-finished sign-in', () => {
   it('belongs to its screen: another screen cannot finish it', async () => {
     const screen = t.screen();
     await login(screen);
-    expect(await t.screen().call('signIn.beginTotp', {})).toMatchObject({ error: { code: 'sign_in_expired' } });
+    expect(await t.screen().call('signIn.beginTotp', {})).toMatchObject({
+      error: { code: 'sign_in_expired' },
+    });
   });
 });

@@ -49,7 +49,9 @@ describe.each(ROLES)('%s', (role) => {
   it('signs in with the password alone where allowed', async () => {
     await t.policy({ methods: ['password', 'totp', 'card_pin'], defaultMethod: 'password' });
     const screen = t.screen();
-    expect(await screen.must('session.login', { username: username(role), password: ADMIN_PASSWORD })).toMatchObject({
+    expect(
+      await screen.must('session.login', { username: username(role), password: ADMIN_PASSWORD }),
+    ).toMatchObject({
       step: 'signedIn',
       operator: { roles: [role] },
     });
@@ -60,7 +62,9 @@ describe.each(ROLES)('%s', (role) => {
     await t.policy({ methods: ['totp', 'card_pin'], defaultMethod: 'totp' });
     t.clock.advance(30_000);
     const screen = t.screen();
-    expect(await screen.must('session.login', { username: username(role), password: ADMIN_PASSWORD })).toMatchObject({
+    expect(
+      await screen.must('session.login', { username: username(role), password: ADMIN_PASSWORD }),
+    ).toMatchObject({
       step: 'verify',
       defaultMethod: 'totp',
     });

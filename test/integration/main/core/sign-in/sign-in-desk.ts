@@ -28,7 +28,11 @@ export interface SignInDesk extends TestDesk {
   /** Sets the policy as the administrator. */
   policy(policy: SignInPolicy): Promise<void>;
   /** Creates an operator (not signed in anywhere). */
-  operator(username: string, roles: Role[], extra?: { identity?: { country: 'SE'; number: string } }): Promise<string>;
+  operator(
+    username: string,
+    roles: Role[],
+    extra?: { identity?: { country: 'SE'; number: string } },
+  ): Promise<string>;
   /** Signs in with the password and sets up an authenticator, returning its secret (base32). */
   enrolTotp(username: string): Promise<{ screen: TypedConnection; secret: string }>;
   /** The code the operator's app shows now (or `offsetSteps` steps away). */

@@ -41,13 +41,28 @@ describe('the sign-in policy', () => {
   it('refuses each policy nobody could use, with its problem, and changes nothing', async () => {
     const before = t.count('audit_events');
     const cases = [
-      [{ methods: ['totp'], defaultMethod: 'card_pin' }, [{ code: 'default_not_allowed', path: 'defaultMethod' }]],
-      [{ methods: ['sms'], defaultMethod: 'sms' }, [{ code: 'sms_alone' }, { code: 'not_set_up', params: { method: 'sms' } }]],
-      [{ methods: ['bankid'], defaultMethod: 'bankid' }, [{ code: 'not_set_up', params: { method: 'bankid' } }]],
+      [
+        { methods: ['totp'], defaultMethod: 'card_pin' },
+        [{ code: 'default_not_allowed', path: 'defaultMethod' }],
+      ],
+      [
+        { methods: ['sms'], defaultMethod: 'sms' },
+        [{ code: 'sms_alone' }, { code: 'not_set_up', params: { method: 'sms' } }],
+      ],
+      [
+        { methods: ['bankid'], defaultMethod: 'bankid' },
+        [{ code: 'not_set_up', params: { method: 'bankid' } }],
+      ],
     ] as const;
     for (const [policy, issues] of cases) {
-      const refused = await t.admin.call('signIn.setPolicy', { methods: [...policy.methods], defaultMethod: policy.defaultMethod });
-      expect(refused, JSON.stringify(policy)).toMatchObject({ ok: false, error: { code: 'policy_invalid', issues } });
+      const refused = await t.admin.call('signIn.setPolicy', {
+        methods: [...policy.methods],
+        defaultMethod: policy.defaultMethod,
+      });
+      expect(refused, JSON.stringify(policy)).toMatchObject({
+        ok: false,
+        error: { code: 'policy_invalid', issues },
+      });
     }
     expect(await t.admin.call('signIn.setPolicy', { methods: [], defaultMethod: 'totp' })).toMatchObject({
       error: { code: 'bad_request' },

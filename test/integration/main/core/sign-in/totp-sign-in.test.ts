@@ -40,25 +40,34 @@ describe('TOTP sign-in', () => {
     expect((await again.must('session.status', {})).operator).toBeNull();
     // The next step's code works.
     t.clock.advance(30_000);
-    expect(await again.must('signIn.verifyTotp', { code: t.code(secret) })).toMatchObject({ username: 'erik' });
+    expect(await again.must('signIn.verifyTotp', { code: t.code(secret) })).toMatchObject({
+      username: 'erik',
+    });
   });
 
   it('accepts a phone one step fast or slow, and refuses two steps away', async () => {
     const { secret, screen } = await atVerify();
     for (const offset of [-2, 2]) {
-      expect(await screen.call('signIn.verifyTotp', { code: t.code(secret, offset) }), `${offset}`).toMatchObject({
+      expect(
+        await screen.call('signIn.verifyTotp', { code: t.code(secret, offset) }),
+        `${offset}`,
+      ).toMatchObject({
         error: { code: 'invalid_code' },
       });
       // The password counted on this screen until the sign-in completes: past three, a wait of 1 s.
       t.clock.advance(1000);
     }
-    expect(await screen.must('signIn.verifyTotp', { code: t.code(secret, 1) })).toMatchObject({ username: 'erik' });
+    expect(await screen.must('signIn.verifyTotp', { code: t.code(secret, 1) })).toMatchObject({
+      username: 'erik',
+    });
   });
 
   it('accepts spaces between groups, as people type codes', async () => {
     const { secret, screen } = await atVerify();
     const code = t.code(secret);
-    expect(await screen.must('signIn.verifyTotp', { code: `${code.slice(0, 3)} ${code.slice(3)}` })).toMatchObject({
+    expect(
+      await screen.must('signIn.verifyTotp', { code: `${code.slice(0, 3)} ${code.slice(3)}` }),
+    ).toMatchObject({
       username: 'erik',
     });
   });
@@ -93,7 +102,9 @@ describe('TOTP sign-in', () => {
     expect(await other.call('signIn.verifyTotp', { code: t.code(next.secret) })).toMatchObject({
       error: { code: 'invalid_code' },
     });
-    expect(await other.must('signIn.verifyTotp', { code: t.code(secret) })).toMatchObject({ username: 'erik' });
+    expect(await other.must('signIn.verifyTotp', { code: t.code(secret) })).toMatchObject({
+      username: 'erik',
+    });
 
     const mine = await screen.must('factors.confirmTotp', { code: t.code(next.secret) });
     expect(mine.totpEnrolledAt).not.toBeNull();
@@ -119,7 +130,9 @@ describe('a desk without a key store', () => {
       step: 'enrol',
       method: 'totp',
     });
-    expect(await screen.call('signIn.beginTotp', {})).toMatchObject({ error: { code: 'key_store_unavailable' } });
+    expect(await screen.call('signIn.beginTotp', {})).toMatchObject({
+      error: { code: 'key_store_unavailable' },
+    });
     expect(bare.count('operator_totp')).toBe(0);
   });
 });

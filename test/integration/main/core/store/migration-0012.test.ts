@@ -38,8 +38,22 @@ it('0011 → 0012 keeps every operator, with no factor yet, and a desk with no p
       )
       .all(),
   ).toEqual([
-    { id: 'o1', username: 'asa', password_hash: 'scrypt$hash', mobile_phone: null, identity_number: null, pin_hash: null },
-    { id: 'o2', username: 'bo', password_hash: 'scrypt$hash', mobile_phone: null, identity_number: null, pin_hash: null },
+    {
+      id: 'o1',
+      username: 'asa',
+      password_hash: 'scrypt$hash',
+      mobile_phone: null,
+      identity_number: null,
+      pin_hash: null,
+    },
+    {
+      id: 'o2',
+      username: 'bo',
+      password_hash: 'scrypt$hash',
+      mobile_phone: null,
+      identity_number: null,
+      pin_hash: null,
+    },
   ]);
   expect(readSignInPolicy(db)).toEqual(DEFAULT_SIGN_IN_POLICY);
   for (const table of ['operator_totp', 'sms_codes', 'bankid_orders', 'sign_in_policy']) {
@@ -54,7 +68,9 @@ it('0012 lets one operator only have an identity number, and forgets factors wit
   migrate(db);
   operator(db, 'o1', 'asa');
   operator(db, 'o2', 'bo');
-  const setIdentity = db.prepare(`UPDATE operators SET identity_country = 'SE', identity_number = ? WHERE id = ?`);
+  const setIdentity = db.prepare(
+    `UPDATE operators SET identity_country = 'SE', identity_number = ? WHERE id = ?`,
+  );
   setIdentity.run('191212121212', 'o1');
   expect(() => setIdentity.run('191212121212', 'o2')).toThrow(/UNIQUE/);
   // Without a number, any count of operators may have none.
@@ -65,6 +81,10 @@ it('0012 lets one operator only have an identity number, and forgets factors wit
   db.prepare(`DELETE FROM operators WHERE id = 'o2'`).run();
   expect(db.prepare('SELECT count(*) FROM operator_totp').pluck().get()).toBe(0);
   expect(() =>
-    db.prepare(`INSERT INTO sign_in_policy (id, methods, default_method, updated_at) VALUES (2, '[]', 'totp', ?)`).run(NOW),
+    db
+      .prepare(
+        `INSERT INTO sign_in_policy (id, methods, default_method, updated_at) VALUES (2, '[]', 'totp', ?)`,
+      )
+      .run(NOW),
   ).toThrow(/CHECK/);
 });

@@ -30,7 +30,9 @@ describe('TOTP', () => {
     const secret = newTotpSecret();
     const now = 1_800_000_000_000;
     for (const offset of [-1, 0, 1]) {
-      expect(matchTotpStep(secret, totpCode(secret, now + offset * 30_000), now)).toBe(totpStep(now) + offset);
+      expect(matchTotpStep(secret, totpCode(secret, now + offset * 30_000), now)).toBe(
+        totpStep(now) + offset,
+      );
     }
     for (const offset of [-2, 2]) {
       const code = totpCode(secret, now + offset * 30_000);
