@@ -7,6 +7,7 @@ import { toE164 } from '../../../src-shared/domain/sign-in';
 import { createConnectionBackoff, type ConnectionBackoff } from '../auth/connection-backoff';
 import { lockedOut } from '../auth/login-backoff';
 import { countLoginAttempt } from '../auth/operations/count-login-attempt';
+import { recordPasswordRecheck } from '../auth/operations/record-password-recheck';
 import { dummyHash, hashPassword, passwordWeakness, verifyPassword } from '../auth/password-hash';
 import type { OperatorStanding } from '../auth/sessions';
 import type { Clock } from '../ops/context';
@@ -61,7 +62,7 @@ function toIdentity(
 }
 
 function toMobilePhone(input: string | null | undefined): string | null | undefined {
-  if (!input) return input === '' ? null : input;
+  if (input === null || input === undefined) return input;
   const e164 = toE164(input);
   if (!e164) {
     const message = 'A mobile number with its country code, like +46 70 123 45 67.';
@@ -158,7 +159,7 @@ export function createOperatorService(
       if (!row) throw new DomainError('not_found', 'No such operator.');
       const after = await checkPassword(row.username, row, password, connection);
       connectionBackoff.reset(connection);
-      db.prepare('DELETE FROM login_backoff WHERE username = ?').run(row.username);
+      ops.run(recordPasswordRecheck, { username: row.username, operatorId: row.id }, row.id);
       return after;
     },
     setLanguage(id, language) {

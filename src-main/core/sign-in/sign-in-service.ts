@@ -214,6 +214,7 @@ export function createSignInService(d: SignInServiceDeps) {
 
     confirmEnrolment(code: string, c: Connection) {
       const row = pendingOperator(c, 'enrol');
+      if (!enrolments.isOpen(c, row.id)) throw expired();
       countAttempt('totp', row.id, row.id, c);
       try {
         enrolments.confirm(c, row.id, code, row.id);

@@ -25,6 +25,8 @@ export interface TotpEnrolments {
   ): Promise<MethodOutput<'signIn.beginTotp'>>;
   /** Stores the secret once `code` fits it; throws 'invalid_code' or 'sign_in_expired'. */
   confirm(connection: object, operatorId: string, code: string, by: string): void;
+  /** Whether this screen has a live enrolment for the operator: checked before a guess is counted. */
+  isOpen(connection: object, operatorId: string): boolean;
   forget(connection: object): void;
 }
 
@@ -34,7 +36,16 @@ export function createTotpEnrolments(deps: {
   seal: SecretSeal;
 }): TotpEnrolments {
   const open = new WeakMap<object, OpenEnrolment>();
+  const isOpen = (connection: object, operatorId: string) => {
+    const enrolment = open.get(connection);
+    return (
+      enrolment !== undefined &&
+      enrolment.operatorId === operatorId &&
+      deps.clock.now() - enrolment.startedAt <= PENDING_SIGN_IN_TTL_MS
+    );
+  };
   return {
+    isOpen,
     async begin(connection, operator) {
       const secret = newTotpSecret();
       // Sealed now, so a desk without a usable key store says so before the operator scans anything.
@@ -49,11 +60,7 @@ export function createTotpEnrolments(deps: {
     },
     confirm(connection, operatorId, code, by) {
       const enrolment = open.get(connection);
-      if (
-        !enrolment ||
-        enrolment.operatorId !== operatorId ||
-        deps.clock.now() - enrolment.startedAt > PENDING_SIGN_IN_TTL_MS
-      ) {
+      if (!enrolment || !isOpen(connection, operatorId)) {
         open.delete(connection);
         throw new DomainError('sign_in_expired', 'Set up the authenticator again: that secret has expired.');
       }

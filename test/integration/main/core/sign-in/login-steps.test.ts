@@ -89,6 +89,34 @@ describe('session.login', () => {
   });
 });
 
+describe('SMS and BankID on a desk without them', () => {
+  it('are not offered, and their steps are refused with a code', async () => {
+    await t.enrolTotp('erik');
+    await t.admin.must('operators.update', {
+      id: (await t.admin.must('operators.list', {})).items.find((o) => o.username === 'erik')!.id,
+      mobilePhone: '+46701234572',
+      identity: { country: 'SE', number: '191212121212' },
+    });
+    await t.policy({ methods: ['totp'], defaultMethod: 'totp' });
+    const screen = t.screen();
+    expect(await login(screen)).toMatchObject({ value: { step: 'verify', choices: [{ method: 'totp' }] } });
+    expect(await screen.call('signIn.sendSmsCode', {})).toMatchObject({
+      error: { code: 'method_not_allowed' },
+    });
+    expect(await screen.call('signIn.verifySmsCode', { code: '12345678' })).toMatchObject({
+      error: { code: 'method_not_allowed' },
+    });
+    expect(await screen.call('signIn.startBankId', { sameDevice: false })).toMatchObject({
+      error: { code: 'method_not_allowed' },
+    });
+    expect(await screen.call('signIn.pollBankId', {})).toMatchObject({
+      error: { code: 'bankid_not_configured' },
+    });
+    expect(await screen.call('signIn.cancelBankId', {})).toEqual({ ok: true, value: {} });
+    expect(t.count('sms_codes') + t.count('bankid_orders')).toBe(0);
+  });
+});
+
 describe('a half-finished sign-in', () => {
   beforeEach(() => t.policy({ methods: ['totp'], defaultMethod: 'totp' }));
 
