@@ -45,6 +45,19 @@ describe('TOTP sign-in', () => {
     });
   });
 
+  it('lets only one of two screens in when both send the same code at once', async () => {
+    const { secret, screen } = await atVerify();
+    const other = t.screen();
+    await other.must('session.login', { username: 'erik', password: ADMIN_PASSWORD });
+    const code = t.code(secret);
+    const answers = await Promise.all([
+      screen.call('signIn.verifyTotp', { code }),
+      other.call('signIn.verifyTotp', { code }),
+    ]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.find((a) => !a.ok)).toMatchObject({ error: { code: 'code_used' } });
+  });
+
   it('accepts a phone one step fast or slow, and refuses two steps away', async () => {
     const { secret, screen } = await atVerify();
     for (const offset of [-2, 2]) {
