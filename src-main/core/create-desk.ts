@@ -14,9 +14,13 @@ import { unconfiguredMailer, type Mailer } from './mail/mailer';
 import { createMobileIdService } from './mobile-ids/mobile-id-service';
 import type { Language } from '../../src-shared/domain/languages';
 import type { KeyStore } from './keys/key-store';
+import { createConnectionBackoff } from './auth/connection-backoff';
 import type { BankIdClient } from './sign-in/bankid-client';
+import { createFactorService } from './sign-in/factor-service';
+import { createSignInService } from './sign-in/sign-in-service';
 import type { SmsGateway } from './sign-in/sms-gateway';
 import { readSignInPolicy } from './sign-in/sign-in-policy';
+import { unconfiguredBankIdOrders, unconfiguredSmsCodes } from './sign-in/unconfigured';
 import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
 import { createOperationRunner } from './ops/operations';
@@ -85,7 +89,8 @@ export interface Desk {
   readonly keyStore: KeyStore | null;
   /** Invites newly created mobile IDs by e-mail (an approved order's mobile IDs). */
   sendInvitations(cardIds: readonly string[]): Promise<unknown>;
-  connect(): DeskConnection;
+  /** `remoteAddress`: the screen's address as its transport saw it (the web host's socket). */
+  connect(options?: { remoteAddress?: string }): DeskConnection;
   close(): Promise<void>;
 }
 
@@ -108,12 +113,34 @@ export function createDesk(config: DeskConfig): Desk {
   // Set when a change to an operator's record ended their sessions; the screens are told once the
   // call that made the change has finished (so an operator who set their own password stays in).
   let hasEndedSessions = false;
-  const operators = createOperatorService(db, ops, clock, {
-    onSessionsEnded: () => {
-      hasEndedSessions = true;
+  const connectionBackoff = createConnectionBackoff(clock);
+  const operators = createOperatorService(
+    db,
+    ops,
+    clock,
+    {
+      onSessionsEnded: () => {
+        hasEndedSessions = true;
+      },
     },
-  });
+    connectionBackoff,
+  );
   const sessions = createSessionStore(clock, idleTimeoutSeconds * 1000, operators.standing);
+  // The integrator's adapters replace these when settings.json has an SMS gateway or BankID.
+  const smsCodes = unconfiguredSmsCodes;
+  const bankIdOrders = unconfiguredBankIdOrders;
+  const signIn = createSignInService({
+    db,
+    ops,
+    clock,
+    operators,
+    sessions,
+    connectionBackoff,
+    smsCodes,
+    bankIdOrders,
+    keyStore: config.keyStore ?? null,
+  });
+  const factors = createFactorService({ ops, operators, views: signIn.views, enrolments: signIn.enrolments });
   const connections = new Set<Connection & { emit(event: DeskEventName, payload: unknown): void }>();
 
   // current() checks each screen's operator as their record is now: a disabled operator's screen
@@ -138,7 +165,8 @@ export function createDesk(config: DeskConfig): Desk {
     }
   };
   // A tap is someone at the desk: it keeps every live session awake, as a click would. A screen with
-  // no operator hears only that a card was presented, never whose it was.
+  // no operator hears only that a card was presented, never whose it was; the core remembers which
+  // card it was, for card and PIN on that screen.
   const sendPresented = (event: CardPresented) => {
     const signedOut: DeskEventPayload<'card.presentedSignedOut'> = {
       canUsePin: readSignInPolicy(db).methods.includes('card_pin'),
@@ -149,6 +177,7 @@ export function createDesk(config: DeskConfig): Desk {
         sessions.touch(session);
         c.emit('card.presented', event);
       } else {
+        c.tappedCard = { cardId: event.card?.id ?? null, at: clock.now() };
         c.emit('card.presentedSignedOut', signedOut);
       }
     }
@@ -237,7 +266,8 @@ export function createDesk(config: DeskConfig): Desk {
       (message, error) => logger.error(message, error),
     ),
     reports: createReportsService(db, ops, clock, desk),
-    signInPolicy: () => readSignInPolicy(db),
+    signIn,
+    factors,
     audit,
     onLogout: (c) => {
       if (c.session) ops.record('operator.logout', c.session.operatorId, null);
@@ -256,10 +286,11 @@ export function createDesk(config: DeskConfig): Desk {
     db,
     keyStore: config.keyStore ?? null,
     sendInvitations: mobileIds.sendInvitations,
-    connect() {
+    connect(options = {}) {
       const local = new EventEmitter();
       const connection = {
         session: null,
+        ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
         emit: (event: DeskEventName, payload: unknown) => local.emit('event', event, payload),
       } as Connection & { emit(event: DeskEventName, payload: unknown): void };
       connections.add(connection);
@@ -279,6 +310,7 @@ export function createDesk(config: DeskConfig): Desk {
         close() {
           connections.delete(connection);
           local.removeAllListeners();
+          void bankIdOrders.cancel(connection).catch(() => undefined);
         },
       };
     },
@@ -288,6 +320,7 @@ export function createDesk(config: DeskConfig): Desk {
       audit.stop();
       await auditCheck;
       await readers.stop();
+      await bankIdOrders.close();
       db.close();
     },
   };

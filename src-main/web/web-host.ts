@@ -123,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 
-  function accept(ws: WebSocket, target: { token: string | null }): void {
+  function accept(ws: WebSocket, target: { token: string | null }, remoteAddress: string | undefined): void {
     // Refused after the upgrade, with a code the screen can read: a browser sees a refused upgrade
     // only as a bare close, and could not tell "the desk was restarted" from a network fault.
     if (!sameToken(target.token, token)) {
@@ -136,7 +136,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     sessions++;
     ws.once('close', () => sessions--);
-    handleSocket(ws, options.desk.connect(), limits);
+    // The address BankID is told the person signs in from (its endUserIp).
+    handleSocket(ws, options.desk.connect(remoteAddress ? { remoteAddress } : {}), limits);
   }
 
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -148,7 +149,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuseUpgrade(socket, 403);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, target));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, target, req.socket.remoteAddress));
   });
 
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Result } from '../../src-shared/api/result';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api/methods';
 import type { Role } from '../../src-shared/domain/roles';
+import type { SignInPolicy } from '../../src-shared/domain/sign-in';
 import { createDesk, type Desk, type DeskConfig, type DeskConnection } from '../../src-main/core/create-desk';
 import type { Clock } from '../../src-main/core/ops/context';
 
@@ -51,7 +52,16 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-export async function startTestDesk(config: Partial<DeskConfig> = {}): Promise<TestDesk> {
+/** What most tests need: the password alone signs in, as an administrator may choose explicitly. */
+export const PASSWORD_OR_TOTP: SignInPolicy = { methods: ['password', 'totp'], defaultMethod: 'password' };
+
+export interface TestDeskOptions extends Partial<DeskConfig> {
+  /** The policy the first administrator sets; null keeps a new desk's default (TOTP only). */
+  signInPolicy?: SignInPolicy | null;
+}
+
+export async function startTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
+  const { signInPolicy = PASSWORD_OR_TOTP, ...config } = options;
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
   const path = join(dir, 'desk.sqlite');
   const desk = createDesk({ databasePath: path, logger: { error: () => {} }, ...config });
@@ -62,6 +72,7 @@ export async function startTestDesk(config: Partial<DeskConfig> = {}): Promise<T
     password: ADMIN_PASSWORD,
     language: 'en',
   });
+  if (signInPolicy) await admin.must('signIn.setPolicy', signInPolicy);
   let serial = 0;
   return {
     desk,

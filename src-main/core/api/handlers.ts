@@ -5,7 +5,6 @@ import type {
   SessionStatus,
 } from '../../../src-shared/api/methods';
 import { canSeeIdentityNumbers } from '../../../src-shared/domain/roles';
-import type { SignInPolicy } from '../../../src-shared/domain/sign-in';
 import type { SessionStore } from '../auth/sessions';
 import type { CardService } from '../cards/card-service';
 import type { MobileIdService } from '../mobile-ids/mobile-id-service';
@@ -21,6 +20,8 @@ import type { AuditMonitor } from '../ops/audit-monitor';
 import type { ReaderSettingsService } from '../readers/reader-settings-service';
 import type { createReadersService } from '../readers/readers-service';
 import type { ReportsService } from '../reports/reports-service';
+import type { FactorService } from '../sign-in/factor-service';
+import type { SignInService } from '../sign-in/sign-in-service';
 
 export type Handlers = {
   [M in MethodName]: (
@@ -45,7 +46,8 @@ export interface HandlerDeps {
   readers: ReturnType<typeof createReadersService>;
   readerSettings: ReaderSettingsService;
   reports: ReportsService;
-  signInPolicy(): SignInPolicy;
+  signIn: SignInService;
+  factors: FactorService;
 }
 
 /** The dispatcher has already checked the session and role for non-public methods. */
@@ -72,15 +74,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
         operator: row ? toOperatorSelf(row) : null,
         desk: d.desk,
         idleTimeoutSeconds: d.idleTimeoutSeconds,
-        signIn: d.signInPolicy(),
+        signIn: d.signIn.policy(),
       };
     },
-    'session.login': async ({ username, password }, c) => {
-      const row = await d.operators.login(username, password, c);
-      const self = toOperatorSelf(row);
-      c.session = d.sessions.start(row.id, self.roles, row.session_epoch);
-      return { step: 'signedIn' as const, operator: self };
-    },
+    'session.login': ({ username, password }, c) => d.signIn.login(username, password, c),
     'session.logout': (_input, c) => {
       d.onLogout(c);
       c.session = null;
@@ -97,6 +94,24 @@ export function createHandlers(d: HandlerDeps): Handlers {
       c.session = d.sessions.start(row.id, self.roles, row.session_epoch);
       return self;
     },
+
+    'signIn.cancel': (_input, c) => d.signIn.cancel(c),
+    'signIn.verifyTotp': ({ code }, c) => d.signIn.verifyTotp(code, c),
+    'signIn.sendSmsCode': (_input, c) => d.signIn.sendSmsCode(c),
+    'signIn.verifySmsCode': ({ code }, c) => d.signIn.verifySmsCode(code, c),
+    'signIn.startBankId': ({ sameDevice }, c) => d.signIn.startBankId(sameDevice, c),
+    'signIn.pollBankId': (_input, c) => d.signIn.pollBankId(c),
+    'signIn.cancelBankId': (_input, c) => d.signIn.cancelBankId(c),
+    'signIn.cardPin': ({ pin }, c) => d.signIn.cardPin(pin, c),
+    'signIn.beginTotp': (_input, c) => d.signIn.beginEnrolment(c),
+    'signIn.confirmTotp': ({ code }, c) => d.signIn.confirmEnrolment(code, c),
+    'signIn.policy': () => d.signIn.views.policyView(),
+    'signIn.setPolicy': (input, c) => d.signIn.setPolicy(input, by(c)),
+
+    'factors.mine': (_input, c) => d.factors.mine(by(c)),
+    'factors.beginTotp': ({ password }, c) => d.factors.beginTotp(by(c), password, c),
+    'factors.confirmTotp': ({ code }, c) => d.factors.confirmTotp(by(c), code, c),
+    'factors.setPin': ({ password, pin }, c) => d.factors.setPin(by(c), password, pin, c),
 
     'holders.search': ({ query, limit }, c) => d.holders.search(query, limit ?? 20, showFull(c)),
     'holders.get': ({ id }, c) => d.holders.get(id, showFull(c), by(c)),
@@ -140,6 +155,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     'operators.list': () => ({ items: d.operators.list() }),
     'operators.create': (input, c) => d.operators.create(input, by(c)),
+    'operators.resetFactors': ({ id }, c) => d.operators.resetFactors(id, by(c)),
     'operators.update': async (input, c) => {
       const session = operatorOf(c);
       const epoch = session.epoch;

@@ -14,6 +14,8 @@
 // soon down to four guesses an hour, while the operator at another screen meets only the short
 // per-account wait.
 
+import { DomainError } from '../ops/domain-error';
+
 export const ACCOUNT_FREE_FAILURES = 5;
 export const ACCOUNT_MAX_WAIT_MS = 30_000;
 export const ACCOUNT_FAILURE_LIMIT = 100;
@@ -37,6 +39,17 @@ export function accountWaitMs(failures: number): number {
 /** The wait a connection owes after this many failures since its last successful login. */
 export function connectionWaitMs(failures: number): number {
   return doubling(failures, CONNECTION_FREE_FAILURES, CONNECTION_MAX_WAIT_MS);
+}
+
+/** The refusal for an attempt that must wait, with the wait a person is shown. */
+export function lockedOut(waitMs: number): DomainError {
+  const retryAfterSeconds = toRetryAfterSeconds(waitMs);
+  return new DomainError(
+    'locked_out',
+    `Too many failed attempts. Try again in ${retryAfterSeconds} s.`,
+    undefined,
+    { retryAfterSeconds },
+  );
 }
 
 /** Whole seconds to show a person, never 0 while there is still a wait. */

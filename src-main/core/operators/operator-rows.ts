@@ -3,6 +3,10 @@ import { parseIdentityNumber, type IdentityCountry } from '../../../src-shared/d
 import type { Language } from '../../../src-shared/domain/languages';
 import type { Role } from '../../../src-shared/domain/roles';
 
+/** An operator with whether they have a confirmed authenticator (toOperatorView's hasTotp). */
+export const SELECT_OPERATOR = `SELECT o.*, EXISTS (SELECT 1 FROM operator_totp t
+  WHERE t.operator_id = o.id AND t.confirmed_at IS NOT NULL) AS has_totp FROM operators o`;
+
 export interface OperatorRow {
   id: string;
   username: string;

@@ -92,7 +92,7 @@ describe('a tap at a signed-out screen', () => {
     reader.readBytes(UID);
 
     expect(operator.map((e) => e.event)).toEqual(['card.presented']);
-    expect(seen).toEqual([{ event: 'card.presentedSignedOut', payload: {} }]);
+    expect(seen).toEqual([{ event: 'card.presentedSignedOut', payload: { canUsePin: false } }]);
     const wire = JSON.stringify(seen);
     for (const secret of ['Karin', 'Lindqvist', 'NB-1001', UID, '1912']) expect(wire).not.toContain(secret);
   });
@@ -102,6 +102,6 @@ describe('a tap at a signed-out screen', () => {
     await reception.must('session.logout', {});
     const seen = record(reception);
     reader.readBytes(UID);
-    expect(seen).toEqual([{ event: 'card.presentedSignedOut', payload: {} }]);
+    expect(seen).toEqual([{ event: 'card.presentedSignedOut', payload: { canUsePin: false } }]);
   });
 });

@@ -135,10 +135,10 @@ describe('operators', () => {
       language: 'nb',
     });
     const erik = t.anonymous();
-    expect((await erik.must('session.login', { username: 'erik', password: ADMIN_PASSWORD })).step === 'signedIn' &&
-      (await erik.must('session.status', {})).operator?.language).toBe(
-      'nb',
-    );
+    expect(await erik.must('session.login', { username: 'erik', password: ADMIN_PASSWORD })).toMatchObject({
+      step: 'signedIn',
+      operator: { language: 'nb' },
+    });
     expect((await erik.must('session.setLanguage', { language: 'da' })).language).toBe('da');
     await t.admin.must('operators.update', { id: op.id, isDisabled: true });
     expect(

@@ -46,6 +46,18 @@ function call(ws: WebSocket, message: unknown): Promise<unknown> {
 }
 
 describe('the web host', () => {
+  it("tells the desk each socket's address, which BankID is given as the person's", async () => {
+    const seen: unknown[] = [];
+    const deskConnect = desk.connect.bind(desk);
+    desk.connect = (options) => {
+      seen.push(options);
+      return deskConnect(options);
+    };
+    const ws = await connect();
+    expect(seen).toEqual([{ remoteAddress: '127.0.0.1' }]);
+    ws.close();
+  });
+
   it('binds 127.0.0.1 only and prints an open URL with the token in the fragment', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(host.openUrl).toBe(`${host.url}/#token=${host.token}`);

@@ -13,6 +13,7 @@ import { productionMethods } from '../../../../src-shared/api/methods/production
 import { readerMethods } from '../../../../src-shared/api/methods/readers';
 import { reportMethods } from '../../../../src-shared/api/methods/reports';
 import { sessionMethods, setupMethods } from '../../../../src-shared/api/methods/session';
+import { factorMethods, signInMethods } from '../../../../src-shared/api/methods/sign-in';
 
 const NAMESPACES: Array<[string, object]> = [
   ['session', sessionMethods],
@@ -27,6 +28,8 @@ const NAMESPACES: Array<[string, object]> = [
   ['audit', auditMethods],
   ['production', productionMethods],
   ['reports', reportMethods],
+  ['signIn', signInMethods],
+  ['factors', factorMethods],
 ];
 
 describe('the API contract', () => {

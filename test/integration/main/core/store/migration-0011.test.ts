@@ -91,7 +91,7 @@ it('0007 → 0011 keeps every card and counts the active ones already there by e
   card(db, 'c4', 'h2', 'access_card', 'active', '2027-01-01');
   card(db, 'c5', 'h2', 'access_card', 'blocked', '2027-01-01');
 
-  migrate(db);
+  migrate(db, 11);
   expect(schemaVersion(db)).toBe(11);
   expect(db.prepare('SELECT count(*) FROM cards').pluck().get()).toBe(5);
   expect(kept(db)).toEqual([
