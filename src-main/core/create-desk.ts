@@ -20,7 +20,8 @@ import { createFactorService } from './sign-in/factor-service';
 import { createSignInService } from './sign-in/sign-in-service';
 import type { SmsGateway } from './sign-in/sms-gateway';
 import { readSignInPolicy } from './sign-in/sign-in-policy';
-import { unconfiguredBankIdOrders, unconfiguredSmsCodes } from './sign-in/unconfigured';
+import { createBankIdOrders } from './sign-in/bankid-orders';
+import { createSmsCodes } from './sign-in/sms-codes';
 import { createAuditMonitor } from './ops/audit-monitor';
 import { systemClock, systemRandom, type Clock, type Random } from './ops/context';
 import { createOperationRunner } from './ops/operations';
@@ -73,6 +74,8 @@ export interface DeskConfig {
   smsGateway?: SmsGateway;
   /** Swedish BankID (sign-in/adapters/bankid-rp-client.ts); absent: no BankID. */
   bankId?: BankIdClient;
+  /** How often a running BankID order is collected. Default 2 s, as BankID asks. */
+  bankIdCollectIntervalMs?: number;
 }
 
 export interface DeskConnection {
@@ -126,9 +129,16 @@ export function createDesk(config: DeskConfig): Desk {
     connectionBackoff,
   );
   const sessions = createSessionStore(clock, idleTimeoutSeconds * 1000, operators.standing);
-  // The integrator's adapters replace these when settings.json has an SMS gateway or BankID.
-  const smsCodes = unconfiguredSmsCodes;
-  const bankIdOrders = unconfiguredBankIdOrders;
+  // Without a gateway or a BankID client these say "not set up", and the policy cannot offer them.
+  const smsCodes = createSmsCodes({ db, ops, clock, random, gateway: config.smsGateway ?? null });
+  const bankIdOrders = createBankIdOrders({
+    db,
+    ops,
+    clock,
+    client: config.bankId ?? null,
+    logger,
+    ...(config.bankIdCollectIntervalMs ? { collectIntervalMs: config.bankIdCollectIntervalMs } : {}),
+  });
   const signIn = createSignInService({
     db,
     ops,

@@ -38,6 +38,8 @@ describe('parseDeskSettings', () => {
         smtp: null,
         mailLanguage: 'en',
         expiryReminderDays: null,
+        smsGateway: null,
+        bankId: null,
       },
       warnings: [],
     });
@@ -70,6 +72,16 @@ describe('parseDeskSettings', () => {
       },
       mailLanguage: 'sv',
       expiryReminderDays: 30,
+      smsGateway: {
+        baseUrl: 'https://api.46elks.com/',
+        username: 'u0123456789abcdef',
+        from: 'Reception',
+      },
+      bankId: {
+        baseUrl: 'https://appapi2.bankid.com/rp/v6.0',
+        pfxPath: '/etc/frontdesk/bankid.p12',
+        caPath: '/etc/frontdesk/bankid-ca.pem',
+      },
     };
     expect(parseDeskSettings(JSON.stringify(file), dataDir)).toEqual({ settings: file, warnings: [] });
   });
