@@ -1,4 +1,4 @@
-// BankID orders of the screens that are signing in, one per connection (docs/sign-in-bankid.md).
+// BankID orders of the screens that are signing in, one per connection (docs/sign-in.md, BankID).
 // Each order is followed with /collect in the background, one call at a time, as BankID asks; a
 // screen's poll answers from the last collect, so polling costs BankID nothing.
 import type { Clock } from '../ops/context';
