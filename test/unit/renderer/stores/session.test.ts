@@ -6,7 +6,7 @@ import { setDeskClient } from '../../../../src-renderer/client/api';
 import { useConnectionStore } from '../../../../src-renderer/stores/connection';
 import { KEEP_ALIVE_INTERVAL_MS, useSessionStore } from '../../../../src-renderer/stores/session';
 import type { WsDeskClient } from '../../../../src-renderer/client/ws-client';
-import { ADMIN, fakeDeskClient, status, type FakeDesk } from '../fake-desk-client';
+import { ADMIN, fakeDeskClient, status, type FakeDesk, signedIn } from '../fake-desk-client';
 
 const IDLE_SECONDS = 120;
 let desk: FakeDesk;
@@ -24,7 +24,7 @@ beforeEach(() => {
   setActivePinia(createPinia());
   desk = fakeDeskClient({
     'session.status': () => status(null, IDLE_SECONDS),
-    'session.login': () => ok(ADMIN),
+    'session.login': () => signedIn(ADMIN),
   });
   setDeskClient(desk.client);
 });
