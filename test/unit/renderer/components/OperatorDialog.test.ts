@@ -87,6 +87,6 @@ describe('an operator’s sign-in', () => {
     input('reset-factors-confirm').click();
     await flushPromises();
     expect(desk.callsOf('operators.resetFactors')).toEqual([{ id: RITA.id }]);
-    expect(wrapper.find('[data-testid="operator-factors-rita"]').text()).toBe('');
+    expect(wrapper.find('[data-testid="operator-factors-rita"]').text()).toBe('None');
   });
 });

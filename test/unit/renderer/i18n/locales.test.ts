@@ -152,7 +152,7 @@ describe('locales', () => {
       // A failed read's detail (present.problemWithProfile).
       ...{ problem: 'P', profile: 'F' },
       // Sign-in (signIn.*).
-      ...{ phone: 'xxxx-xxxx72', attempts: 2, method: 'M' },
+      ...{ phone: 'xxxx-xxxx72', attempts: 2, method: 'M', digits: 6 },
     };
     for (const key of english.keys()) {
       const text = t(key, params, { locale: language });
