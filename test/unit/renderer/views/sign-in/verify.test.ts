@@ -35,6 +35,8 @@ describe('verifying after the password', () => {
     await wrapper.find('[data-testid="verify-totp"]').trigger('click');
     await flushPromises();
     const field = wrapper.find('[data-testid="totp-code"]');
+    // The cursor is in the field: the code can be typed at once.
+    expect(document.activeElement).toBe(field.element);
     expect(field.attributes('inputmode')).toBe('numeric');
     expect(field.attributes('autocomplete')).toBe('one-time-code');
     await field.setValue('123 456');
