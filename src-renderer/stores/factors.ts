@@ -23,10 +23,17 @@ export const useFactorsStore = defineStore('factors', () => {
     return result;
   }
 
+  /** After a logout: the next operator never sees this one's factors. */
+  function clear(): void {
+    mine.value = null;
+    loadError.value = null;
+  }
+
   return {
     mine,
     loadError,
     load,
+    clear,
     beginTotp: (password: string) => call('factors.beginTotp', { password }),
     confirmTotp: async (code: string) => remember(await call('factors.confirmTotp', { code })),
     setPin: async (password: string, pin: string) =>

@@ -30,5 +30,10 @@ export const useSignInPolicyStore = defineStore('signInPolicy', () => {
     return result;
   }
 
-  return { view, loadError, load, save };
+  function clear(): void {
+    view.value = null;
+    loadError.value = null;
+  }
+
+  return { view, loadError, load, save, clear };
 });

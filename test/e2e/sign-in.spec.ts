@@ -45,7 +45,9 @@ test('an administrator chooses the methods; an operator sets up an app and signs
   await signInShots(page, 'methods');
   await page.getByTestId('methods-save').click();
   await expect(page.getByText('The sign-in methods are saved.')).toBeVisible();
-  await page.reload();
+  // Read back from the desk: away and back again.
+  await page.getByTestId('methods-back').click();
+  await page.getByTestId('sign-in-methods-link').click();
   await expect(page.locator('#method-card_pin')).toBeChecked();
   await expect(page.locator('#method-password')).not.toBeChecked();
   await expect(page.locator('#method-default-totp')).toBeChecked();
