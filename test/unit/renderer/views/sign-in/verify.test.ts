@@ -149,4 +149,12 @@ describe('the first step', () => {
     expect(wrapper.find('[data-testid="login-tap-hint"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="login-submit"]').classes()).toContain('p-button-lg');
   });
+
+  it('asks only for the card where card and PIN is the one method', async () => {
+    const { wrapper } = await openLogin({}, { methods: ['card_pin'], defaultMethod: 'card_pin' });
+    expect(wrapper.find('[data-testid="login-username"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="login-tap-hint"]').text()).toBe(
+      'Tap your card on the reader to log in.',
+    );
+  });
 });
