@@ -6,7 +6,7 @@ import type { BankIdState } from '../../../../../src-shared/api/methods/sign-in'
 import { fail, ok, type Result } from '../../../../../src-shared/api/result';
 import { useSessionStore } from '../../../../../src-renderer/stores/session';
 import { ADMIN } from '../../fake-desk-client';
-import { openLogin } from './sign-in-helpers';
+import { openLogin } from './open-login';
 
 afterEach(() => {
   document.body.innerHTML = '';

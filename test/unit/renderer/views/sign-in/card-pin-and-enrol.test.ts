@@ -4,7 +4,7 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../../../src-shared/api/result';
 import { useSessionStore } from '../../../../../src-renderer/stores/session';
-import { givePassword, openLogin, SIGNED_IN } from './sign-in-helpers';
+import { givePassword, openLogin, SIGNED_IN } from './open-login';
 
 afterEach(() => {
   document.body.innerHTML = '';

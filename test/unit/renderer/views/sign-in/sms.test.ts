@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../../../src-shared/api/result';
 import { useSessionStore } from '../../../../../src-renderer/stores/session';
 import type { Handlers } from '../../fake-desk-client';
-import { givePassword, openLogin, SIGNED_IN, VERIFY_ALL } from './sign-in-helpers';
+import { givePassword, openLogin, SIGNED_IN, VERIFY_ALL } from './open-login';
 
 afterEach(() => {
   document.body.innerHTML = '';
