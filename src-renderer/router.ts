@@ -18,6 +18,8 @@ const CardsView = () => import('./views/cards/CardsView.vue');
 const OrderFormView = () => import('./views/cards/orders/OrderFormView.vue');
 const OrderView = () => import('./views/cards/orders/OrderView.vue');
 const HandOverView = () => import('./views/cards/HandOverView.vue');
+const AccountSignInView = () => import('./views/account/AccountSignInView.vue');
+const SignInMethodsView = () => import('./views/SignInMethodsView.vue');
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -54,6 +56,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/organisations', name: 'organisations', component: OrganisationsView },
   { path: '/readers', name: 'readers', component: ReadersView },
   { path: '/operators', name: 'operators', component: OperatorsView, meta: { roles: ADMINS } },
+  {
+    path: '/operators/sign-in-methods',
+    name: 'signInMethods',
+    component: SignInMethodsView,
+    meta: { roles: ADMINS },
+  },
+  { path: '/account/sign-in', name: 'accountSignIn', component: AccountSignInView },
   // Reception sees the area's ready-for-pick-up tab; card administrators every tab (cards-tabs.ts).
   { path: '/cards', name: 'cards', component: CardsView, meta: { roles: CARD_HANDLERS } },
   {

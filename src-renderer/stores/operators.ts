@@ -43,10 +43,15 @@ export const useOperatorsStore = defineStore('operators', () => {
     return remember(await call('operators.update', input));
   }
 
+  /** Removes the operator's authenticator app and PIN and ends their sessions: they set up again. */
+  async function resetFactors(id: string): Promise<Result<OperatorView>> {
+    return remember(await call('operators.resetFactors', { id }));
+  }
+
   function clear(): void {
     items.value = [];
     loadError.value = null;
   }
 
-  return { items, isLoading, loadError, load, create, update, clear };
+  return { items, isLoading, loadError, load, create, update, resetFactors, clear };
 });

@@ -5,11 +5,13 @@
 // session.
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type { MethodInput } from '../../src-shared/api/methods';
+import type { MethodInput, SessionStatus } from '../../src-shared/api/methods';
+import type { SignInStep } from '../../src-shared/api/methods/sign-in';
 import type { ApiError } from '../../src-shared/api/result';
 import type { OperatorSelf } from '../../src-shared/api/schemas';
 import type { Language } from '../../src-shared/domain/languages';
 import type { Role } from '../../src-shared/domain/roles';
+import { DEFAULT_SIGN_IN_POLICY } from '../../src-shared/domain/sign-in';
 import { call, onDeskEvent, onUnauthenticated } from '../client/api';
 import { preferredLanguage, rememberLanguage } from '../i18n/language-preference';
 import { useConnectionStore } from './connection';
@@ -32,6 +34,8 @@ export type SessionEnd =
   | { kind: 'connection' };
 
 type LoginResult = { ok: true } | { ok: false; error: ApiError };
+/** A correct password leads to a step (docs/sign-in.md); 'signedIn' is already entered. */
+type PasswordResult = { ok: true; step: SignInStep } | { ok: false; error: ApiError };
 
 export const useSessionStore = defineStore('session', () => {
   const phase = ref<SessionPhase>('loading');
@@ -43,6 +47,8 @@ export const useSessionStore = defineStore('session', () => {
   const language = ref<Language>(preferredLanguage());
   /** While the idle warning shows: when (epoch ms) the screen will log out. Null otherwise. */
   const logoutAt = ref<number | null>(null);
+  /** What the sign-in screen offers, as the organisation's policy says. */
+  const signIn = ref<SessionStatus['signIn']>({ ...DEFAULT_SIGN_IN_POLICY });
 
   const roles = computed<readonly Role[]>(() => operator.value?.roles ?? []);
   const isLoggedIn = computed(() => phase.value === 'loggedIn');
@@ -132,6 +138,7 @@ export const useSessionStore = defineStore('session', () => {
     const status = result.value;
     deskName.value = status.desk.name;
     idleTimeoutSeconds.value = status.idleTimeoutSeconds;
+    signIn.value = status.signIn;
     if (status.needsFirstAdmin) {
       end(null);
       phase.value = 'needsFirstAdmin';
@@ -145,11 +152,16 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function login(username: string, password: string): Promise<LoginResult> {
+  async function login(username: string, password: string): Promise<PasswordResult> {
     const result = await call('session.login', { username, password });
     if (!result.ok) return result;
-    enter(result.value);
-    return { ok: true };
+    if (result.value.step === 'signedIn') enter(result.value.operator);
+    return { ok: true, step: result.value };
+  }
+
+  /** A sign-in finished by its second step (a code, BankID, card and PIN, an enrolment). */
+  function completeSignIn(self: OperatorSelf): void {
+    enter(self);
   }
 
   async function createFirstAdmin(input: MethodInput<'setup.createFirstAdmin'>): Promise<LoginResult> {
@@ -207,12 +219,14 @@ export const useSessionStore = defineStore('session', () => {
     loadError,
     language,
     logoutAt,
+    signIn,
     roles,
     isLoggedIn,
     hasAnyRole,
     noteActivity,
     refresh,
     login,
+    completeSignIn,
     createFirstAdmin,
     logout,
     setLanguage,

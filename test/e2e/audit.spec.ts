@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { createDesk } from '../../src-main/core/create-desk';
 import { startWebHost } from '../../src-main/web/web-host';
 import { typed } from '../harness/test-desk';
-import { ADMIN, expect, screenshot, test } from './fixtures';
+import { ADMIN, expect, PASSWORD_POLICY, screenshot, test } from './fixtures';
 import { logIn } from './helpers';
 
 const RITA = { username: 'rita', password: 'welcome to the desk 7' };
@@ -31,6 +31,7 @@ async function tamperedDatabase(): Promise<string> {
     language: 'en',
   });
   await admin.must('organisations.create', { name: 'Bygg AB', country: 'SE', number: '556016-0680' });
+  await admin.must('signIn.setPolicy', PASSWORD_POLICY);
   await desk.close();
   const db = new Database(path);
   db.prepare('DELETE FROM audit_events WHERE seq = 2').run();

@@ -2,8 +2,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDesk, type Desk, type DeskConfig } from '../../src-main/core/create-desk';
+import { createDesk, type Desk, type DeskConfig, type DeskConnection } from '../../src-main/core/create-desk';
 import { startWebHost } from '../../src-main/web/web-host';
+import type { SignInPolicy } from '../../src-shared/domain/sign-in';
 
 export interface DeskFixture {
   /** The URL to open: web host origin with this launch's token in the fragment. */
@@ -15,6 +16,18 @@ export interface DeskFixture {
 }
 
 export const ADMIN = { username: 'admin', password: 'correct horse battery', displayName: 'Astrid Admin' };
+
+/**
+ * The password alone, as an administrator's explicit choice: the specs that are not about signing in
+ * log in as they always have. A new desk asks for an authenticator app (DEFAULT_SIGN_IN_POLICY).
+ */
+export const PASSWORD_POLICY: SignInPolicy = { methods: ['password', 'totp'], defaultMethod: 'password' };
+
+/** Sets the policy on a connection signed in as an administrator; throws when refused. */
+export async function setSignInPolicy(connection: DeskConnection, policy: SignInPolicy): Promise<void> {
+  const result = await connection.call('signIn.setPolicy', policy);
+  if (!result.ok) throw new Error(`signIn.setPolicy: ${result.error.message}`);
+}
 
 /** Saves a screenshot the reviewer can open: test-results/screens/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -30,13 +43,25 @@ export interface DeskOptions {
   deskReaders: DeskConfig['readers'];
   /** Card production: the printer (the run's private CUPS, see global-setup.ts) and issuer folders. */
   deskProduction: DeskConfig['production'];
+  /** The policy seedAdmin sets; null keeps a new desk's own (the sign-in specs). */
+  deskSignInPolicy: SignInPolicy | null;
+  /** An SMS gateway (the sign-in specs give one that talks to test/harness/sms-gateway-peer.ts). */
+  deskSmsGateway: DeskConfig['smsGateway'];
+  /** A BankID relying-party client (the sign-in specs: test/harness/bankid-peer.ts). */
+  deskBankId: DeskConfig['bankId'];
 }
 
 export const test = base.extend<{ desk: DeskFixture } & DeskOptions>({
   idleTimeoutSeconds: [300, { option: true }],
   deskReaders: [undefined, { option: true }],
   deskProduction: [undefined, { option: true }],
-  desk: async ({ idleTimeoutSeconds, deskReaders, deskProduction }, use) => {
+  deskSignInPolicy: [PASSWORD_POLICY, { option: true }],
+  deskSmsGateway: [undefined, { option: true }],
+  deskBankId: [undefined, { option: true }],
+  desk: async (
+    { idleTimeoutSeconds, deskReaders, deskProduction, deskSignInPolicy, deskSmsGateway, deskBankId },
+    use,
+  ) => {
     const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
     const desk = createDesk({
       databasePath: join(dir, 'desk.sqlite'),
@@ -44,6 +69,8 @@ export const test = base.extend<{ desk: DeskFixture } & DeskOptions>({
       idleTimeoutSeconds,
       ...(deskReaders ? { readers: deskReaders } : {}),
       ...(deskProduction ? { production: deskProduction } : {}),
+      ...(deskSmsGateway ? { smsGateway: deskSmsGateway } : {}),
+      ...(deskBankId ? { bankId: deskBankId } : {}),
     });
     const host = await startWebHost({ desk, rendererDir: resolve('out/renderer') });
     await use({
@@ -58,8 +85,9 @@ export const test = base.extend<{ desk: DeskFixture } & DeskOptions>({
           displayName: ADMIN.displayName,
           language: 'en',
         });
-        connection.close();
         if (!result.ok) throw new Error(`seedAdmin: ${result.error.message}`);
+        if (deskSignInPolicy) await setSignInPolicy(connection, deskSignInPolicy);
+        connection.close();
       },
     });
     await host.close();

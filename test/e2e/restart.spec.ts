@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDesk, type Desk } from '../../src-main/core/create-desk';
 import { startWebHost, type WebHost } from '../../src-main/web/web-host';
-import { ADMIN, expect, screenshot, test } from './fixtures';
+import { ADMIN, expect, PASSWORD_POLICY, screenshot, setSignInPolicy, test } from './fixtures';
 import { closeBrowser, logIn } from './helpers';
 
 let dir: string;
@@ -22,8 +22,9 @@ test.beforeEach(async () => {
     displayName: ADMIN.displayName,
     language: 'en',
   });
-  connection.close();
   expect(created.ok).toBe(true);
+  await setSignInPolicy(connection, PASSWORD_POLICY);
+  connection.close();
   host = await startWebHost({ desk, rendererDir: resolve('out/renderer') });
 });
 test.afterEach(closeBrowser);

@@ -67,6 +67,7 @@ export const RECEPTION = {
 export function status(
   operator: typeof ADMIN | typeof RECEPTION | null,
   idleTimeoutSeconds = 300,
+  signIn: SessionStatus['signIn'] = { methods: ['password', 'totp'], defaultMethod: 'password' },
 ): { ok: true; value: SessionStatus } {
   return {
     ok: true,
@@ -75,6 +76,12 @@ export function status(
       operator,
       desk: { id: 'desk-1', name: 'Reception A' },
       idleTimeoutSeconds,
+      signIn,
     },
   };
+}
+
+/** A password the organisation accepts alone: `session.login` answers signed in. */
+export function signedIn(operator: typeof ADMIN | typeof RECEPTION) {
+  return ok({ step: 'signedIn' as const, operator });
 }

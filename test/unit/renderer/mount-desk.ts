@@ -26,6 +26,9 @@ export function mountDesk(component: Component, desk: FakeDesk, props: Record<st
       { path: '/cards/orders/:id', name: 'order', component: { template: '<div />' } },
       { path: '/cards/ready', name: 'cardsReady', component: { template: '<div />' } },
       { path: '/cards/hand-over/:cardId', name: 'handOver', component: { template: '<div />' } },
+      { path: '/operators', name: 'operators', component: { template: '<div />' } },
+      { path: '/operators/sign-in-methods', name: 'signInMethods', component: { template: '<div />' } },
+      { path: '/account/sign-in', name: 'accountSignIn', component: { template: '<div />' } },
     ],
   });
   const wrapper = mount(component, {

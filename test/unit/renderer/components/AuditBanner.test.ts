@@ -6,7 +6,7 @@ import { CHECKING_POLL_MS } from '../../../../src-renderer/stores/audit';
 import { useSessionStore } from '../../../../src-renderer/stores/session';
 import type { AuditStatus } from '../../../../src-shared/api/methods/audit';
 import { ok } from '../../../../src-shared/api/result';
-import { ADMIN, fakeDeskClient, RECEPTION, type FakeDesk } from '../fake-desk-client';
+import { ADMIN, fakeDeskClient, RECEPTION, type FakeDesk, signedIn } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
 
 const MISSING: AuditStatus = {
@@ -30,7 +30,7 @@ async function mountLoggedIn(
   language: 'en' | 'sv' = 'en',
 ) {
   const desk = fakeDeskClient({
-    'session.login': () => ok(operator),
+    'session.login': () => signedIn(operator),
     'audit.status': () => ok(answers.length > 1 ? answers.shift()! : answers[0]!),
   });
   const mounted = mountDesk(AuditBanner, desk);
@@ -111,7 +111,7 @@ describe('the audit banner', () => {
   });
 
   it('shows nothing when the desk refuses to answer', async () => {
-    const desk: FakeDesk = fakeDeskClient({ 'session.login': () => ok(ADMIN) });
+    const desk: FakeDesk = fakeDeskClient({ 'session.login': () => signedIn(ADMIN) });
     const mounted = mountDesk(AuditBanner, desk);
     unmount = () => mounted.wrapper.unmount();
     await useSessionStore().login('admin', 'x');

@@ -3,11 +3,10 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { ok } from '../../../../src-shared/api/result';
 import IdleWarning from '../../../../src-renderer/components/IdleWarning.vue';
 import { applyLanguage } from '../../../../src-renderer/i18n';
 import { idleWarningMs, useSessionStore } from '../../../../src-renderer/stores/session';
-import { ADMIN, fakeDeskClient, status, type FakeDesk } from '../fake-desk-client';
+import { ADMIN, fakeDeskClient, status, type FakeDesk, signedIn } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
 
 const IDLE_SECONDS = 120;
@@ -16,7 +15,7 @@ let desk: FakeDesk;
 async function mountLoggedIn() {
   desk = fakeDeskClient({
     'session.status': () => status(null, IDLE_SECONDS),
-    'session.login': () => ok(ADMIN),
+    'session.login': () => signedIn(ADMIN),
   });
   const { wrapper } = mountDesk(IdleWarning, desk);
   const session = useSessionStore();

@@ -21,7 +21,7 @@ describe('a card tapped at the login screen', () => {
     const notice = () => wrapper.find('[data-testid="signed-out-tap"]');
     expect(notice().exists()).toBe(false);
 
-    desk.emit('card.presentedSignedOut', {});
+    desk.emit('card.presentedSignedOut', { canUsePin: false });
     await flushPromises();
     expect(notice().text()).toBe('A card was presented. Log in to see who this is.');
     // The login form stays usable under it.

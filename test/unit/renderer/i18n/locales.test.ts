@@ -14,6 +14,7 @@ import { BLOCK_REASONS } from '../../../../src-shared/domain/block-reasons';
 import { CARD_KINDS, CARD_STATES } from '../../../../src-shared/domain/card-states';
 import { LANGUAGES } from '../../../../src-shared/domain/languages';
 import { ROLES } from '../../../../src-shared/domain/roles';
+import { SECOND_FACTORS, SIGN_IN_METHODS } from '../../../../src-shared/domain/sign-in';
 import { i18n } from '../../../../src-renderer/i18n';
 import { MESSAGES } from '../../../../src-renderer/i18n/messages';
 
@@ -124,6 +125,15 @@ describe('locales', () => {
       ...['shared', 'exclusive'].map((m) => `readers.settings.mode.${m}`),
       ...['Enter', 'Tab'].map((k) => `readers.settings.wedge.key.${k}`),
       ...AUDIT_PROBLEMS.map((p) => `audit.problem.${p}`),
+      // Sign-in (views/sign-in, SignInMethodsView, account/); BankID's hints have their own test.
+      ...['verify', 'totp', 'sms', 'bankid', 'enrol', 'cardPin'].map((s) => `signIn.title.${s}`),
+      ...SECOND_FACTORS.map((m) => `signIn.verify.method.${m}`),
+      ...SIGN_IN_METHODS.flatMap((m) => [`signIn.methods.method.${m}`, `signIn.methods.description.${m}`]),
+      ...['no_method', 'default_not_allowed', 'sms_alone', 'not_set_up'].map(
+        (p) => `signIn.methods.problem.${p}`,
+      ),
+      ...['format', 'too_short', 'too_long', 'too_simple'].map((p) => `signIn.account.pin.problem.${p}`),
+      ...['totp', 'pin'].map((f) => `signIn.account.${f}.done`),
     ];
     expect(families.filter((k) => !english.has(k))).toEqual([]);
   });
@@ -141,6 +151,8 @@ describe('locales', () => {
       ...{ seq: 42 },
       // A failed read's detail (present.problemWithProfile).
       ...{ problem: 'P', profile: 'F' },
+      // Sign-in (signIn.*).
+      ...{ phone: 'xxxx-xxxx72', attempts: 2, method: 'M', digits: 6 },
     };
     for (const key of english.keys()) {
       const text = t(key, params, { locale: language });

@@ -6,7 +6,7 @@ import { setDeskClient } from '../../../../src-renderer/client/api';
 import { useConnectionStore } from '../../../../src-renderer/stores/connection';
 import { KEEP_ALIVE_INTERVAL_MS, useSessionStore } from '../../../../src-renderer/stores/session';
 import type { WsDeskClient } from '../../../../src-renderer/client/ws-client';
-import { ADMIN, fakeDeskClient, status, type FakeDesk } from '../fake-desk-client';
+import { ADMIN, fakeDeskClient, status, type FakeDesk, signedIn } from '../fake-desk-client';
 
 const IDLE_SECONDS = 120;
 let desk: FakeDesk;
@@ -24,7 +24,7 @@ beforeEach(() => {
   setActivePinia(createPinia());
   desk = fakeDeskClient({
     'session.status': () => status(null, IDLE_SECONDS),
-    'session.login': () => ok(ADMIN),
+    'session.login': () => signedIn(ADMIN),
   });
   setDeskClient(desk.client);
 });
@@ -34,6 +34,27 @@ afterEach(() => {
 });
 
 describe('session phases', () => {
+  it('stays logged out after a password that needs a second step, until that step signs in', async () => {
+    desk.handlers['session.login'] = () =>
+      ok({ step: 'verify' as const, choices: [{ method: 'totp' as const }], defaultMethod: 'totp' as const });
+    const session = useSessionStore();
+    await session.start();
+    const result = await session.login('admin', 'correct horse battery');
+    expect(result.ok && result.step.step).toBe('verify');
+    expect(session.phase).toBe('loggedOut');
+    session.completeSignIn(ADMIN);
+    expect(session.phase).toBe('loggedIn');
+    expect(session.operator?.username).toBe('admin');
+  });
+
+  it('reads what the sign-in screen offers from the desk', async () => {
+    desk.handlers['session.status'] = () =>
+      status(null, IDLE_SECONDS, { methods: ['bankid', 'totp'], defaultMethod: 'bankid' });
+    const session = useSessionStore();
+    await session.start();
+    expect(session.signIn).toEqual({ methods: ['bankid', 'totp'], defaultMethod: 'bankid' });
+  });
+
   it('reads the desk and the need for a first administrator', async () => {
     desk.handlers['session.status'] = () => ok({ ...status(null).value, needsFirstAdmin: true });
     const session = useSessionStore();

@@ -1,10 +1,10 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fail, ok, type ErrorParams } from '../../../../src-shared/api/result';
+import { fail, type ErrorParams } from '../../../../src-shared/api/result';
 import { useSessionStore } from '../../../../src-renderer/stores/session';
 import { applyLanguage } from '../../../../src-renderer/i18n';
 import LoginView from '../../../../src-renderer/views/LoginView.vue';
-import { ADMIN, fakeDeskClient, status } from '../fake-desk-client';
+import { ADMIN, fakeDeskClient, status, signedIn } from '../fake-desk-client';
 import { mountDesk } from '../mount-desk';
 
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 async function logIn(code?: 'invalid_login' | 'locked_out', params?: ErrorParams) {
   const desk = fakeDeskClient({
     'session.status': () => status(null),
-    'session.login': () => (code ? fail(code, 'English text for logs.', undefined, params) : ok(ADMIN)),
+    'session.login': () => (code ? fail(code, 'English text for logs.', undefined, params) : signedIn(ADMIN)),
   });
   const { wrapper, router } = mountDesk(LoginView, desk);
   await useSessionStore().start();
@@ -79,7 +79,10 @@ describe('the login screen', () => {
   });
 
   it('says why the last session ended', async () => {
-    const desk = fakeDeskClient({ 'session.status': () => status(null), 'session.login': () => ok(ADMIN) });
+    const desk = fakeDeskClient({
+      'session.status': () => status(null),
+      'session.login': () => signedIn(ADMIN),
+    });
     const { wrapper } = mountDesk(LoginView, desk);
     const session = useSessionStore();
     await session.start();
@@ -92,7 +95,10 @@ describe('the login screen', () => {
   });
 
   it('says when an administrator ended the session', async () => {
-    const desk = fakeDeskClient({ 'session.status': () => status(null), 'session.login': () => ok(ADMIN) });
+    const desk = fakeDeskClient({
+      'session.status': () => status(null),
+      'session.login': () => signedIn(ADMIN),
+    });
     const { wrapper } = mountDesk(LoginView, desk);
     const session = useSessionStore();
     await session.start();
