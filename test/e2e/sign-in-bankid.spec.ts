@@ -25,9 +25,11 @@ const test = base.extend<{ bankIdPeer: BankIdPeer }>({
     await use(
       createBankIdRpClient({
         baseUrl: bankIdPeer.baseUrl,
-        pfx: readFileSync(bankIdPeer.pfxPath),
-        passphrase: bankIdPeer.passphrase,
-        ca: readFileSync(bankIdPeer.caPath, 'utf8'),
+        tls: {
+          pfx: readFileSync(bankIdPeer.pfxPath),
+          passphrase: bankIdPeer.passphrase,
+          ca: readFileSync(bankIdPeer.caPath),
+        },
       }),
     );
   },

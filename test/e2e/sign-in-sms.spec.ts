@@ -21,12 +21,10 @@ const test = base.extend<{ sms: SmsPeer }>({
   },
   deskSmsGateway: async ({ sms }, use) => {
     await use(
-      createElksSmsGateway({
-        baseUrl: sms.baseUrl,
-        username: sms.username,
-        password: sms.password,
-        from: 'FrontdeskID',
-      }),
+      createElksSmsGateway(
+        { baseUrl: sms.baseUrl, username: sms.username, from: 'FrontdeskID' },
+        () => Promise.resolve(sms.password),
+      ),
     );
   },
 });
