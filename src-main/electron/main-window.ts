@@ -1,8 +1,9 @@
 // The one desk window, with every guard of DESIGN.md section 8 applied. The decisions themselves
 // live in window-options.ts; this file only wires them into Electron.
-import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
 import {
   APP_ENTRY_URL,
+  bankIdAutostartLink,
   isAllowedNavigation,
   isAllowedPermission,
   mainWindowOptions,
@@ -12,7 +13,10 @@ import {
 
 function guardContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
+    if (isAllowedNavigation(url)) return;
+    event.preventDefault();
+    const bankIdLink = bankIdAutostartLink(url);
+    if (bankIdLink) void shell.openExternal(bankIdLink).catch(() => undefined);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();

@@ -105,6 +105,26 @@ export function isAllowedNavigation(url: string): boolean {
   return isTrustedSenderUrl(url);
 }
 
+/**
+ * BankID on the same computer: the sign-in screen navigates to `bankid:///?autostarttoken=…&redirect=null`
+ * (BankID's autostart link). The window never follows it; the shell hands the operating system a link
+ * rebuilt from the token alone, so nothing else a page puts in such a URL reaches another program.
+ * Null for anything that is not exactly that link.
+ */
+export function bankIdAutostartLink(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'bankid:' || parsed.host !== '' || parsed.username || parsed.password) return null;
+  const token = parsed.searchParams.get('autostarttoken') ?? '';
+  // BankID's autostart tokens are UUIDs.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) return null;
+  return `bankid:///?autostarttoken=${token.toLowerCase()}&redirect=null`;
+}
+
 /** No pop-ups, ever: the desk is one window. */
 export function shouldOpenWindow(): { action: 'deny' } {
   return { action: 'deny' };

@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDesk, type Desk, type DeskConfig, type DeskConnection } from '../../src-main/core/create-desk';
+import { createKeyFileStore } from '../../src-main/core/keys/adapters/key-file-store';
 import { startWebHost } from '../../src-main/web/web-host';
 import type { SignInPolicy } from '../../src-shared/domain/sign-in';
 
@@ -67,6 +68,8 @@ export const test = base.extend<{ desk: DeskFixture } & DeskOptions>({
       databasePath: join(dir, 'desk.sqlite'),
       deskName: 'Reception A',
       idleTimeoutSeconds,
+      // As the web host has it (config/desk-config.ts): a 0600 key file, for authenticator secrets.
+      keyStore: createKeyFileStore({ dir: join(dir, 'keys') }),
       ...(deskReaders ? { readers: deskReaders } : {}),
       ...(deskProduction ? { production: deskProduction } : {}),
       ...(deskSmsGateway ? { smsGateway: deskSmsGateway } : {}),

@@ -85,9 +85,10 @@ test('BankID on a phone: the QR code, the hints, then signed in', async ({ page,
   await expect.poll(() => qr.getAttribute('src'), { timeout: 5000 }).not.toBe(first);
   await signInShots(page, 'bankid');
 
-  await bankIdPeer.scanQr();
+  await bankIdPeer.setHint('started');
   await expect(hint).toHaveText(/^Searching for BankID/);
-  await bankIdPeer.setHint('userSign');
+  // The phone has read the QR code: BankID now waits for the person's security code.
+  await bankIdPeer.scanQr();
   await expect(hint).toHaveText('Enter your security code in the BankID app and select Identify.');
   await bankIdPeer.complete(RITA_USER);
   await expect(page.getByTestId('card-presentation')).toBeVisible();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
+  bankIdAutostartLink,
   isAllowedNavigation,
   isAllowedPermission,
   isTrustedSenderUrl,
@@ -93,6 +94,33 @@ describe('isAllowedNavigation', () => {
 
   it.each(hostileUrls)('refuses %j', (url) => {
     expect(isAllowedNavigation(url)).toBe(false);
+  });
+});
+
+describe('bankIdAutostartLink', () => {
+  const token = '0c6b2b4a-1d2e-4f5a-8b9c-0d1e2f3a4b5c';
+
+  it("passes BankID's autostart link on, rebuilt from its token", () => {
+    expect(bankIdAutostartLink(`bankid:///?autostarttoken=${token}&redirect=null`)).toBe(
+      `bankid:///?autostarttoken=${token}&redirect=null`,
+    );
+    // Anything else in the link is dropped: only the token travels to the BankID app.
+    expect(bankIdAutostartLink(`bankid:///?autostarttoken=${token}&redirect=https://evil.example/`)).toBe(
+      `bankid:///?autostarttoken=${token}&redirect=null`,
+    );
+  });
+
+  it.each([
+    'bankid:///?autostarttoken=not-a-token&redirect=null',
+    'bankid:///?redirect=null',
+    `bankid://evil.example/?autostarttoken=${token}`,
+    `file:///?autostarttoken=${token}`,
+    `https://app.bankid.com/?autostarttoken=${token}`,
+    'bankid:',
+    '',
+    ...hostileUrls,
+  ])('refuses %j', (url) => {
+    expect(bankIdAutostartLink(url)).toBeNull();
   });
 });
 
