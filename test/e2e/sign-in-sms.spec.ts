@@ -21,9 +21,8 @@ const test = base.extend<{ sms: SmsPeer }>({
   },
   deskSmsGateway: async ({ sms }, use) => {
     await use(
-      createElksSmsGateway(
-        { baseUrl: sms.baseUrl, username: sms.username, from: 'FrontdeskID' },
-        () => Promise.resolve(sms.password),
+      createElksSmsGateway({ baseUrl: sms.baseUrl, username: sms.username, from: 'FrontdeskID' }, () =>
+        Promise.resolve(sms.password),
       ),
     );
   },
