@@ -3,7 +3,11 @@
 // their phone, the right code once, a wrong one counted, "send again" waiting, a gateway that is down
 // leaving the app as a way in, and no SMS where the policy or their record has none.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMS_CODE_MAX_ATTEMPTS, SMS_RESEND_AFTER_MS } from '../../../../../src-shared/domain/sign-in';
+import {
+  SMS_CODE_MAX_ATTEMPTS,
+  SMS_CODE_TTL_MS,
+  SMS_RESEND_AFTER_MS,
+} from '../../../../../src-shared/domain/sign-in';
 import { createElksSmsGateway } from '../../../../../src-main/core/sign-in/adapters/elks-sms-gateway';
 import { startSmsGatewayPeer, type SmsGatewayPeer } from '../../../../harness/sms-gateway-peer';
 import { ADMIN_PASSWORD, type TypedConnection } from '../../../../harness/test-desk';
@@ -136,6 +140,28 @@ describe('SMS sign-in', () => {
       });
     }
     expect(await screen.must('signIn.verifySmsCode', { code: second })).toMatchObject({ username: 'rita' });
+  });
+
+  it('stops taking a code after five minutes, and a new one works', async () => {
+    const screen = await atVerify();
+    const code = await sendAndRead(screen);
+    t.clock.advance(SMS_CODE_TTL_MS);
+    expect(await screen.call('signIn.verifySmsCode', { code })).toMatchObject({
+      error: { code: 'code_expired' },
+    });
+    const fresh = await sendAndRead(screen);
+    expect(await screen.must('signIn.verifySmsCode', { code: fresh })).toMatchObject({ username: 'rita' });
+  });
+
+  it("stops taking a code sent to a number that is no longer the operator's", async () => {
+    const screen = await atVerify();
+    const code = await sendAndRead(screen);
+    // The phone was lost: an administrator registers the new one.
+    await t.admin.must('operators.update', { id: ritaId, mobilePhone: '+46709876543' });
+    expect(await screen.call('signIn.verifySmsCode', { code })).toMatchObject({
+      error: { code: 'code_expired' },
+    });
+    expect((await screen.must('session.status', {})).operator).toBeNull();
   });
 
   it('says the gateway is down, keeps no code, and lets the operator use the app instead', async () => {
