@@ -108,6 +108,17 @@ describe('BankID on its own', () => {
     expect(t.audit('operator.login')).toHaveLength(0);
   });
 
+  it('signs no one in once the organisation stopped allowing BankID while the order ran', async () => {
+    const t = await desk();
+    const screen = t.anonymous();
+    await screen.must('signIn.startBankId', { sameDevice: false });
+    await t.admin.must('signIn.setPolicy', { methods: ['password'], defaultMethod: 'password' });
+    peer.complete({ personalNumber: KARIN });
+    expect(await pollUntil(screen, isError)).toMatchObject({ error: { code: 'method_not_allowed' } });
+    expect(await signedIn(screen)).toBeNull();
+    expect(t.audit('operator.login')).toHaveLength(0);
+  });
+
   it('passes on why BankID failed, and hint codes it does not know as unknown', async () => {
     const t = await desk();
     const screen = t.anonymous();
