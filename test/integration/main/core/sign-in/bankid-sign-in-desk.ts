@@ -50,7 +50,8 @@ export async function startBankIdDesk(peer: BankIdPeer, pfxPath = peer.pfxPath):
     password: ADMIN_PASSWORD,
     roles: ['reception'],
     language: 'sv',
-    identity: { country: 'SE', number: KARIN },
+    // As an administrator types it: ten digits and a hyphen; BankID answers twelve.
+    identity: { country: 'SE', number: `${KARIN.slice(2, 8)}-${KARIN.slice(8)}` },
   });
   return {
     ...t,
