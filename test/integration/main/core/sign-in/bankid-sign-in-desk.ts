@@ -1,6 +1,7 @@
 // What the BankID sign-in tests share: a desk with the real RP client to the BankID peer, an operator
 // BankID can identify, and the screen's side of an order (polling, scanning the QR code).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MethodOutput } from '../../../../../src-shared/api/methods';
 import { generateIdentityNumber } from '../../../../../src-shared/domain/identity-number';
 import { createBankIdRpClient } from '../../../../../src-main/core/sign-in/adapters/bankid-rp-client';
@@ -27,6 +28,10 @@ export interface BankIdDesk extends TestDesk {
   audit(action: string): { operatorId: string | null; details: unknown }[];
   /** The desk's BankID orders as it recorded them, oldest first. */
   outcomes(): unknown[];
+  /** What the desk logged, with its errors' messages. */
+  logged: string[];
+  /** Every byte the database has on disk (main file and write-ahead log). */
+  databaseBytes(): string;
 }
 
 /**
@@ -39,7 +44,12 @@ export async function startBankIdDesk(peer: BankIdPeer, pfxPath = peer.pfxPath):
     tls: { pfx: readFileSync(pfxPath), passphrase: peer.passphrase, ca: readFileSync(peer.caPath) },
     timeoutMs: 5000,
   });
+  const logged: string[] = [];
   const t = await startTestDesk({
+    logger: {
+      error: (message, error) =>
+        logged.push(`${message} ${error instanceof Error ? error.message : String(error ?? '')}`),
+    },
     bankId: client,
     bankIdCollectIntervalMs: 50,
     signInPolicy: { methods: ['bankid'], defaultMethod: 'bankid' },
@@ -56,6 +66,11 @@ export async function startBankIdDesk(peer: BankIdPeer, pfxPath = peer.pfxPath):
   return {
     ...t,
     karinId: karin.id,
+    logged,
+    databaseBytes: () =>
+      readdirSync(t.dir)
+        .map((file) => readFileSync(join(t.dir, file)).toString('latin1'))
+        .join(''),
     audit: (action) =>
       (
         t.desk.db

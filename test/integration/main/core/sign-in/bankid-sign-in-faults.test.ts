@@ -93,6 +93,9 @@ describe('BankID sign-in refused', () => {
     const answer = await screen.call('signIn.startBankId', { sameDevice: false });
     expect(answer).toMatchObject({ error: { code: 'bankid_unavailable' } });
     expect(JSON.stringify(answer)).not.toContain(peer.passphrase);
+    // The technician finds why in the log, without the certificate's passphrase.
+    expect(t.logged.length).toBeGreaterThan(0);
+    expect(t.logged.join('\n')).not.toContain(peer.passphrase);
     expect(peer.orders).toHaveLength(orders);
     expect(t.count('bankid_orders')).toBe(0);
   });

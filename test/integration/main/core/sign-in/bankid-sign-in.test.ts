@@ -65,6 +65,10 @@ describe('BankID on its own', () => {
       details: { method: 'bankid' },
     });
     expect(t.outcomes()).toEqual([{ operator_id: null, outcome: 'complete' }]);
+    // What makes the QR code is the desk's secret with BankID: it is kept nowhere.
+    const { qrStartSecret } = peer.lastOrder();
+    expect(t.databaseBytes()).not.toContain(qrStartSecret);
+    expect(t.logged.join('\n')).not.toContain(qrStartSecret);
     // The finished order is gone: polling again says so, and nothing signs in twice.
     expect(await screen.call('signIn.pollBankId', {})).toMatchObject({
       error: { code: 'bankid_not_started' },
