@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MethodOutput } from '../../../../../src-shared/api/methods';
 import { generateIdentityNumber } from '../../../../../src-shared/domain/identity-number';
 import { createBankIdRpClient } from '../../../../../src-main/core/sign-in/adapters/bankid-rp-client';
+import type { Clock } from '../../../../../src-main/core/ops/context';
 import type { BankIdPeer } from '../../../../harness/bankid-peer';
 import {
   ADMIN_PASSWORD,
@@ -35,10 +36,13 @@ export interface BankIdDesk extends TestDesk {
 }
 
 /**
- * A desk whose sign-in policy is BankID alone, collecting every 50 ms, on the real clock (the peer
- * checks the QR code's seconds against its own). `pfxPath`: the desk's client certificate.
+ * A desk whose sign-in policy is BankID alone, collecting every 50 ms, on the real clock unless told
+ * (the peer checks the QR code's seconds against its own). `pfxPath`: the desk's client certificate.
  */
-export async function startBankIdDesk(peer: BankIdPeer, pfxPath = peer.pfxPath): Promise<BankIdDesk> {
+export async function startBankIdDesk(
+  peer: BankIdPeer,
+  { pfxPath = peer.pfxPath, clock }: { pfxPath?: string; clock?: Clock } = {},
+): Promise<BankIdDesk> {
   const client = createBankIdRpClient({
     baseUrl: peer.baseUrl,
     tls: { pfx: readFileSync(pfxPath), passphrase: peer.passphrase, ca: readFileSync(peer.caPath) },
@@ -50,6 +54,7 @@ export async function startBankIdDesk(peer: BankIdPeer, pfxPath = peer.pfxPath):
       error: (message, error) =>
         logged.push(`${message} ${error instanceof Error ? error.message : String(error ?? '')}`),
     },
+    ...(clock ? { clock } : {}),
     bankId: client,
     bankIdCollectIntervalMs: 50,
     signInPolicy: { methods: ['bankid'], defaultMethod: 'bankid' },

@@ -3,7 +3,14 @@
 // screen that goes away, a desk without BankID. Nobody is signed in, and the screen is told why.
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startBankIdPeer, type BankIdPeer } from '../../../../harness/bankid-peer';
-import { startTestDesk, type TestDesk, typed } from '../../../../harness/test-desk';
+import {
+  ADMIN_PASSWORD,
+  manualClock,
+  startTestDesk,
+  type TestDesk,
+  typed,
+} from '../../../../harness/test-desk';
+import { BANKID_ORDER_LIMIT_MS } from '../../../../../src-main/core/sign-in/bankid-orders';
 import {
   isError,
   isStatus,
@@ -27,8 +34,8 @@ afterEach(async () => {
 });
 afterAll(() => peer.close());
 
-async function desk(pfxPath?: string): Promise<BankIdDesk> {
-  t = await startBankIdDesk(peer, pfxPath);
+async function desk(options: Parameters<typeof startBankIdDesk>[1] = {}): Promise<BankIdDesk> {
+  t = await startBankIdDesk(peer, options);
   return t;
 }
 
@@ -86,8 +93,45 @@ describe('BankID sign-in refused', () => {
     expect(t.outcomes()).toEqual([{ operator_id: null, outcome: 'failed' }]);
   });
 
+  it('lets the screen go back while BankID cannot be reached', async () => {
+    const t = await desk();
+    const screen = t.anonymous();
+    await screen.must('session.login', { username: 'karin', password: ADMIN_PASSWORD });
+    await screen.must('signIn.startBankId', { sameDevice: false });
+    await peer.goDown();
+    try {
+      expect(await screen.call('signIn.cancel', {})).toEqual({ ok: true, value: {} });
+    } finally {
+      await peer.comeBack();
+    }
+    expect(await screen.call('signIn.pollBankId', {})).toMatchObject({
+      error: { code: 'bankid_not_started' },
+    });
+    expect(await screen.call('signIn.verifyTotp', { code: '123456' })).toMatchObject({
+      error: { code: 'sign_in_expired' },
+    });
+    expect(t.outcomes()).toEqual([{ operator_id: t.karinId, outcome: 'cancelled' }]);
+  });
+
+  it('gives up on an order nobody finished after three minutes, and tells BankID', async () => {
+    const clock = manualClock();
+    const t = await desk({ clock });
+    const screen = t.anonymous();
+    await screen.must('signIn.startBankId', { sameDevice: false });
+    const order = peer.lastOrder();
+    clock.advance(BANKID_ORDER_LIMIT_MS);
+    expect(state(await pollUntil(screen, isStatus('failed')))).toEqual({
+      status: 'failed',
+      hintCode: 'expiredTransaction',
+    });
+    await vi.waitFor(() => expect(order.isCancelled).toBe(true), { timeout: 15_000, interval: 20 });
+    // The person scanning now is too late.
+    expect(() => peer.complete({ personalNumber: KARIN }, order.orderRef)).toThrow(/cancelled/);
+    expect(await signedIn(screen)).toBeNull();
+  });
+
   it('says BankID cannot be reached when BankID refuses the desk certificate', async () => {
-    const t = await desk(peer.untrustedPfxPath);
+    const t = await desk({ pfxPath: peer.untrustedPfxPath });
     const screen = t.anonymous();
     const orders = peer.orders.length;
     const answer = await screen.call('signIn.startBankId', { sameDevice: false });

@@ -32,8 +32,8 @@ afterEach(async () => {
 });
 afterAll(() => peer.close());
 
-async function desk(pfxPath?: string): Promise<BankIdDesk> {
-  t = await startBankIdDesk(peer, pfxPath);
+async function desk(): Promise<BankIdDesk> {
+  t = await startBankIdDesk(peer);
   return t;
 }
 
