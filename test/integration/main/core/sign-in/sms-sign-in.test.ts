@@ -55,6 +55,15 @@ describe('SMS sign-in', () => {
     expect(details).not.toContain(code);
   });
 
+  it("puts the organisation's default first on the screen: the app, with SMS still offered", async () => {
+    await t.policy({ methods: ['sms', 'totp'], defaultMethod: 'totp' });
+    expect(await t.screen().must('session.login', { username: 'rita', password: ADMIN_PASSWORD })).toEqual({
+      step: 'verify',
+      choices: [{ method: 'sms', maskedPhone: 'xxxx-xxxx72' }, { method: 'totp' }],
+      defaultMethod: 'totp',
+    });
+  });
+
   it('counts a wrong code, says how many tries are left, and still takes the right one', async () => {
     const screen = await s.atVerify();
     const code = await s.sendAndRead(screen);
