@@ -134,6 +134,12 @@ export const updateOperator = defineOperation<OperatorChange, OperatorRow>(
       now,
       p.id,
     );
+    // A code sent to the number that was is no longer proof of anything: the phone may be the lost one.
+    if (p.mobilePhone !== undefined && p.mobilePhone !== before.mobile_phone) {
+      db.prepare(`UPDATE sms_codes SET state = 'replaced' WHERE operator_id = ? AND state = 'open'`).run(
+        p.id,
+      );
+    }
     // A password set by an administrator also lifts any login back-off on the account.
     if (p.passwordHash) db.prepare('DELETE FROM login_backoff WHERE username = ?').run(before.username);
     const changed = Object.entries(p)

@@ -28,8 +28,8 @@ export interface BankIdOrders {
   ): Promise<{ autoStartToken: string | null }>;
   /**
    * The order's state now, from the last /collect (run every 2 s in the background); the QR content
-   * is for this second. Throws DomainError 'bankid_not_started'. A finished order is forgotten once
-   * it has been read as complete or failed.
+   * is for this second. Throws DomainError 'bankid_not_configured' or 'bankid_not_started'. A
+   * finished order is forgotten once it has been read as complete or failed.
    */
   poll(connection: object): BankIdPoll;
   /** Cancels this connection's order at BankID, if it has one. */
@@ -237,6 +237,7 @@ export function createBankIdOrders(deps: BankIdOrdersDeps): BankIdOrders {
     },
 
     poll(connection) {
+      if (!client) throw new DomainError('bankid_not_configured', 'BankID is not set up on this desk.');
       const order = byConnection.get(connection);
       if (!order) throw new DomainError('bankid_not_started', 'No BankID order is running for this screen.');
       if (!order.isDone && clock.now() - order.answeredAt >= BANKID_ORDER_LIMIT_MS) expire(order);

@@ -266,6 +266,8 @@ export function createSignInService(d: SignInServiceDeps) {
       const state = d.bankIdOrders.poll(c);
       if (state.status !== 'complete') return bankIdState(state);
       const pending = c.signIn ? pendingOperator(c, 'password') : null;
+      // An order outlives a policy change by up to 3 minutes: what the organisation allows now decides.
+      if (!policy().methods.includes('bankid')) refuse(pending?.id ?? null, 'bankid', notAllowed('bankid'));
       const number = state.user.personalNumber;
       const row = /^[0-9]{12}$/.test(number)
         ? (operatorOfPersonalNumber.get(number) as OperatorRow | undefined)

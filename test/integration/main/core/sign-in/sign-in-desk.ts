@@ -15,6 +15,7 @@ import {
   startTestDesk,
   typed,
   type TestDesk,
+  type TestDeskOptions,
   type TypedConnection,
 } from '../../../../harness/test-desk';
 
@@ -31,7 +32,7 @@ export interface SignInDesk extends TestDesk {
   operator(
     username: string,
     roles: Role[],
-    extra?: { identity?: { country: 'SE'; number: string } },
+    extra?: { identity?: { country: 'SE'; number: string }; mobilePhone?: string },
   ): Promise<string>;
   /** Signs in with the password and sets up an authenticator, returning its secret (base32). */
   enrolTotp(username: string): Promise<{ screen: TypedConnection; secret: string }>;
@@ -43,7 +44,11 @@ export interface SignInDesk extends TestDesk {
   tap(screen: TypedConnection, uid: string): Promise<void>;
 }
 
-export async function startSignInDesk(signInPolicy: SignInPolicy | null = null): Promise<SignInDesk> {
+export async function startSignInDesk(
+  signInPolicy: SignInPolicy | null = null,
+  /** More of the desk: an SMS gateway, BankID. */
+  config: Omit<TestDeskOptions, 'clock' | 'readers' | 'keyStore' | 'signInPolicy'> = {},
+): Promise<SignInDesk> {
   const keys = mkdtempSync(join(tmpdir(), 'frontdesk-sign-in-keys-'));
   const clock = manualClock();
   const reader = scriptedBackend('pcsc');
@@ -52,6 +57,7 @@ export async function startSignInDesk(signInPolicy: SignInPolicy | null = null):
     readers: [reader],
     keyStore: createKeyFileStore({ dir: join(keys, 'keys') }),
     signInPolicy: signInPolicy ?? { methods: ['password', 'totp'], defaultMethod: 'password' },
+    ...config,
   });
   const screen = () => typed(t.desk.connect());
   let holderSerial = 0;
