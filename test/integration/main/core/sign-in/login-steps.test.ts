@@ -109,9 +109,8 @@ describe('SMS and BankID on a desk without them', () => {
     expect(await screen.call('signIn.startBankId', { sameDevice: false })).toMatchObject({
       error: { code: 'method_not_allowed' },
     });
-    // Nothing was started, so there is nothing to follow.
     expect(await screen.call('signIn.pollBankId', {})).toMatchObject({
-      error: { code: 'bankid_not_started' },
+      error: { code: 'bankid_not_configured' },
     });
     expect(await screen.call('signIn.cancelBankId', {})).toEqual({ ok: true, value: {} });
     expect(t.count('sms_codes') + t.count('bankid_orders')).toBe(0);
