@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { benchKeyStore, signInBenchAdmin } from './bench-admin';
 import { createDesk } from '../../src-main/core/create-desk';
 import { benchDatabase } from './bench-db';
 import { fmt, summarise } from './stats';
@@ -22,17 +23,14 @@ export async function benchHolderSearch(holders: number): Promise<Record<string,
   });
   const start = summarise(starts.map((s) => s.firstAnswerMs));
 
-  const desk = createDesk({ databasePath: path, logger: { error: () => {} } });
+  const desk = createDesk({ databasePath: path, keyStore: benchKeyStore(path), logger: { error: () => {} } });
   const connection = desk.connect();
-  const admin = {
+  await signInBenchAdmin(connection, {
     username: 'bench',
     displayName: 'Bench Admin',
     password: 'measure the desk 2026',
     language: 'en',
-  };
-  const setup = await connection.call('setup.createFirstAdmin', admin);
-  if (!setup.ok)
-    await connection.call('session.login', { username: admin.username, password: admin.password });
+  });
 
   const sample = desk.db
     .prepare(

@@ -1,4 +1,4 @@
-// npm run bench [-- --holders 100000,1000000] [--only search,lookup,audit,block,reports,pcsc,tap,production] [--faces 300]
+// npm run bench [-- --holders 100000,1000000] [--only search,lookup,audit,block,reports,sign-in,pcsc,tap,production] [--faces 300]
 import { parseArgs } from 'node:util';
 import { printAuditCheck } from './audit-check.bench';
 import { benchCardBlock } from './card-block.bench';
@@ -7,6 +7,7 @@ import { benchFacePdf } from './face-pdf.bench';
 import { benchHolderSearch } from './holder-search.bench';
 import { benchReports } from './reports.bench';
 import { benchPcscComparison, printPcscComparison } from './pcsc-latency';
+import { benchSignIn } from './sign-in.bench';
 import { benchTapLatency } from './tap-latency.bench';
 
 const { values } = parseArgs({
@@ -41,6 +42,9 @@ if (wants('production')) {
 }
 if (wants('reports')) {
   benchReports(Math.max(...sizes));
+}
+if (wants('sign-in')) {
+  await benchSignIn();
 }
 
 const taps = Number(values.taps);

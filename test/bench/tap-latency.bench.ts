@@ -4,6 +4,7 @@
 import { chromium } from '@playwright/test';
 import { resolve } from 'node:path';
 import type { CardPresented } from '../../src-shared/api/readers';
+import { benchKeyStore, signInBenchAdmin } from './bench-admin';
 import { createDesk } from '../../src-main/core/create-desk';
 import { startWebHost } from '../../src-main/web/web-host';
 import { ATR_MIFARE_CLASSIC_1K, createVirtualCard } from '../harness/virtual-card';
@@ -20,11 +21,14 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function benchTapLatency({ holders, taps }: { holders: number; taps: number }) {
   const path = benchDatabase(holders);
-  const desk = createDesk({ databasePath: path, readers: 'system', logger: { error: () => {} } });
+  const desk = createDesk({
+    databasePath: path,
+    keyStore: benchKeyStore(path),
+    readers: 'system',
+    logger: { error: () => {} },
+  });
   const watcher = desk.connect();
-  if (!(await watcher.call('setup.createFirstAdmin', ADMIN)).ok) {
-    await watcher.call('session.login', { username: ADMIN.username, password: ADMIN.password });
-  }
+  await signInBenchAdmin(watcher, ADMIN);
   const events = new Map<string, CardPresented>();
   let lastEvent: CardPresented | undefined;
   watcher.onEvent((event, payload) => {
